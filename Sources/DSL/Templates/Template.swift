@@ -1,0 +1,44 @@
+/// The `{{ … }}` template syntax of text values.
+public enum Template {
+    /// A piece of a template.
+    public enum Part: Equatable, Sendable {
+        /// Plain text.
+        case literal(String)
+        /// A reference such as `session.token`, split at dots; `offset` is the column offset of its first character.
+        case reference([String], offset: Int)
+        /// A malformed template, with a message and the offset of the problem.
+        case malformed(String, offset: Int)
+    }
+
+    /// Splits `text` into literal text and references.
+    public static func parse(_ text: String) -> [Part] {
+        var parts: [Part] = []
+        var rest = Substring(text)
+        var offset = 0
+        while let open = rest.range(of: "{{") {
+            let literal = rest[..<open.lowerBound]
+            if !literal.isEmpty { parts.append(.literal(String(literal))) }
+            offset += literal.count
+            let afterOpen = rest[open.upperBound...]
+            guard let close = afterOpen.range(of: "}}") else {
+                parts.append(.malformed("'{{' is not closed", offset: offset))
+                return parts
+            }
+            let inner = afterOpen[..<close.lowerBound]
+            let leading = inner.prefix { $0 == " " }.count
+            let expression = inner.trimming(" ")
+            let segments = expression.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
+            if expression.isEmpty {
+                parts.append(.malformed("empty template '{{}}'", offset: offset))
+            } else if segments.contains(where: { !ScalarShape.isIdentifier($0) }) {
+                parts.append(.malformed("'\(expression)' is not a template reference", offset: offset + 2 + leading))
+            } else {
+                parts.append(.reference(segments, offset: offset + 2 + leading))
+            }
+            offset += 2 + inner.count + 2
+            rest = afterOpen[close.upperBound...]
+        }
+        if !rest.isEmpty { parts.append(.literal(String(rest))) }
+        return parts
+    }
+}

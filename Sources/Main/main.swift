@@ -1,0 +1,3 @@
+import StampedeCLI
+
+StampedeCommand.main()

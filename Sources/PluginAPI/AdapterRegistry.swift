@@ -1,0 +1,41 @@
+/// The adapters a run or a validation knows, by name.
+public struct AdapterRegistry: Sendable {
+    /// The registered declarations, in registration order.
+    public private(set) var declarations: [AdapterDeclaration] = []
+
+    /// An empty registry.
+    public init() {}
+
+    /// Registers an adapter type.
+    /// - Throws: ``DuplicateAdapterError`` when an adapter of the same name is already registered.
+    public mutating func register(_ adapter: any TargetAdapter.Type) throws(DuplicateAdapterError) {
+        try register(adapter.declaration)
+    }
+
+    /// Registers a declaration.
+    /// - Throws: ``DuplicateAdapterError`` when an adapter of the same name is already registered.
+    public mutating func register(_ declaration: AdapterDeclaration) throws(DuplicateAdapterError) {
+        guard self.declaration(named: declaration.name) == nil else {
+            throw DuplicateAdapterError(name: declaration.name)
+        }
+        declarations.append(declaration)
+    }
+
+    /// The declaration of the adapter called `name`.
+    public func declaration(named name: String) -> AdapterDeclaration? {
+        declarations.first { $0.name == name }
+    }
+
+    /// The names of every registered adapter.
+    public var names: [String] { declarations.map(\.name) }
+}
+
+/// Two adapters were registered under one name.
+public struct DuplicateAdapterError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// The name registered twice.
+    public var name: String
+    /// A readable account of the problem.
+    public var description: String {
+        "adapter '\(name)' is registered twice — each adapter needs its own name (see plugins/README.md)"
+    }
+}

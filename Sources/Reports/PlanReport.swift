@@ -1,0 +1,1 @@
+// Plan rendering arrives with PlanReport.
