@@ -46,6 +46,12 @@ let package = Package(
             path: "Sources/CLI"
         ),
         .executableTarget(name: "stampede", dependencies: ["StampedeCLI"], path: "Sources/Main"),
+        // Benchmarks, run by hand (scripts/bench/).
+        .executableTarget(
+            name: "stampede-plan-bench",
+            dependencies: ["StampedeDSL", "StampedePlan", "StampedeAdapters"],
+            path: "Benchmarks/PlanBenchmark"
+        ),
         .testTarget(
             name: "PlanTests",
             dependencies: [

@@ -10,9 +10,9 @@ public struct StampedeCommand: ParsableCommand {
             Write a scenario in YAML (see scenarios/README.md), check it with `stampede validate`, and see the load \
             it will generate with `stampede plan`.
 
-            Exit codes: 0 success, 99 a threshold failed, 104 invalid scenario or options, 1 run error.
+            Exit codes: 0 success, 99 a threshold failed, 104 invalid scenario, 64 invalid command-line usage, 1 run error.
             """,
-        subcommands: [ValidateCommand.self, SchemaCommand.self, AdaptersCommand.self]
+        subcommands: [ValidateCommand.self, PlanCommand.self, SchemaCommand.self, AdaptersCommand.self]
     )
 
     /// Creates the command (used by the argument parser).

@@ -135,9 +135,12 @@ public struct ActivitySpec: Sendable {
     public var start: String
     /// Where it is declared.
     public var location: SourceLocation
+    /// Where `start:` names its first state, when read from a file.
+    public var startLocation: SourceLocation?
 
     /// Creates an activity.
-    public init(name: String, ratePerSecond: Double, start: String, location: SourceLocation) {
+    public init(name: String, ratePerSecond: Double, start: String, location: SourceLocation, startLocation: SourceLocation? = nil) {
+        self.startLocation = startLocation
         self.name = name
         self.ratePerSecond = ratePerSecond
         self.start = start

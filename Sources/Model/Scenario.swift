@@ -91,9 +91,15 @@ public struct FeederSpec: Sendable {
     public var order: Order
     /// Where it is declared.
     public var location: SourceLocation
+    /// Where `file:` names the CSV, when read from a file.
+    public var fileLocation: SourceLocation?
 
     /// Creates a feeder.
-    public init(name: String, path: String, columns: [String], header: Bool, order: Order, location: SourceLocation) {
+    public init(
+        name: String, path: String, columns: [String], header: Bool, order: Order, location: SourceLocation,
+        fileLocation: SourceLocation? = nil
+    ) {
+        self.fileLocation = fileLocation
         self.name = name
         self.path = path
         self.columns = columns

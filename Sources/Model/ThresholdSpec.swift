@@ -98,7 +98,7 @@ public enum Aggregation: Sendable, Equatable, CustomStringConvertible {
         case .min: "min"
         case .max: "max"
         case .med: "med"
-        case .percentile(let p): "p(\(p.shortText))"
+        case .percentile(let p): "p(\(p.compactText))"
         case .count: "count"
         case .rate: "rate"
         case .value: "value"
@@ -131,9 +131,3 @@ public enum Comparison: String, Sendable, Equatable, CaseIterable {
     }
 }
 
-extension Double {
-    /// The shortest decimal text: `95`, `99.9`.
-    var shortText: String {
-        self == rounded() && abs(self) < 1e15 ? String(Int64(self)) : String(self)
-    }
-}

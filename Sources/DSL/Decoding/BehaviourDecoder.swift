@@ -9,7 +9,8 @@ enum BehaviourDecoder {
         let activities: [ActivitySpec] = (node["activities"]?.entries ?? []).compactMap { item in
             let rate = item.value["every"]?.seconds.map { $0 > 0 ? 1 / $0 : .infinity } ?? item.value["rate"]?.perSecond
             guard let rate, let start = item.value["start"]?.text else { return nil }
-            return ActivitySpec(name: item.key, ratePerSecond: rate, start: start, location: item.keyLocation)
+            return ActivitySpec(name: item.key, ratePerSecond: rate, start: start, location: item.keyLocation,
+                                startLocation: item.value["start"]?.scalar?.contentLocation)
         }
         return BehaviourSpec(
             name: entry.key,

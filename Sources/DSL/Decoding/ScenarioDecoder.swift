@@ -20,7 +20,9 @@ struct ScenarioDecoder {
     }
 
     private func target(_ entry: YAMLEntry) -> TargetSpec? {
-        guard let adapter = entry.value["adapter"]?.text else { return nil }
+        // A target whose adapter is missing or malformed is kept with no adapter, so that actions using it are
+        // not reported a second time as using an unknown target.
+        let adapter = entry.value["adapter"]?.text ?? ""
         let config = entry.value["config"]?.entries ?? []
         return TargetSpec(
             name: entry.key, adapter: adapter,
@@ -35,7 +37,8 @@ struct ScenarioDecoder {
         return FeederSpec(
             name: entry.key, path: path,
             columns: entry.value["columns"]?.items?.compactMap(\.text) ?? [],
-            header: entry.value["header"]?.bool ?? true, order: order, location: entry.keyLocation
+            header: entry.value["header"]?.bool ?? true, order: order, location: entry.keyLocation,
+            fileLocation: entry.value["file"]?.scalar?.contentLocation
         )
     }
 

@@ -14,10 +14,18 @@ enum SafetyScan {
         var reportedDepth = false
         var reportedKey = false
         var line = 0
+        var blockScalarParent: Int?
         for rawLine in text.split(separator: "\n", omittingEmptySubsequences: false) {
             line += 1
             let lineText = rawLine.hasSuffix("\r") ? rawLine.dropLast() : rawLine
-            let scan = scanLine(lineText, flowDepth: &flowDepth)
+            if let parent = blockScalarParent {
+                let indent = lineText.prefix { $0 == " " }.count
+                if lineText.allSatisfy({ $0 == " " }) || indent > parent { continue }
+                blockScalarParent = nil
+            }
+            var maxFlowDepth = flowDepth
+            let scan = scanLine(lineText, flowDepth: &flowDepth, maxFlowDepth: &maxFlowDepth)
+            if scan.opensBlockScalar { blockScalarParent = scan.indent ?? 0 }
             let here = { (column: Int) in SourceLocation(file: file, line: line, column: column) }
             if let column = scan.aliasKeyColumn, !reportedKey {
                 reportedKey = true
@@ -28,7 +36,7 @@ enum SafetyScan {
                 while let top = indentStack.last, top >= indent { indentStack.removeLast() }
                 indentStack.append(indent)
             }
-            let depth = indentStack.count + scan.dashes + flowDepth
+            let depth = indentStack.count + scan.dashes + maxFlowDepth
             if depth > maximumDepth, !reportedDepth {
                 reportedDepth = true
                 problems.append(.error(here(1), "the document is nested more than \(maximumDepth) levels deep",
@@ -42,11 +50,12 @@ enum SafetyScan {
         var indent: Int?
         var dashes = 0
         var aliasKeyColumn: Int?
+        var opensBlockScalar = false
     }
 
     /// Reads one line: its indentation (nil for blank and comment lines), leading `- ` markers, the flow depth
     /// after it, and whether an alias (or an explicit `?` key) appears where a key is.
-    private static func scanLine(_ line: Substring, flowDepth: inout Int) -> LineScan {
+    private static func scanLine(_ line: Substring, flowDepth: inout Int, maxFlowDepth: inout Int) -> LineScan {
         var scan = LineScan()
         let chars = Array(line)
         var index = 0
@@ -72,7 +81,15 @@ enum SafetyScan {
                 switch char {
                 case "\"", "'": if previous == " " || "[{,:".contains(previous) { quote = char }
                 case "#" where previous == " ": return scan
-                case "[", "{": flowDepth += 1
+                case "|", ">":
+                    if previous == " ", index > 0, chars[..<index].last(where: { $0 != " " }).map({ $0 == ":" || $0 == "-" }) == true,
+                       chars[(index + 1)...].allSatisfy({ "+-0123456789 ".contains($0) }) || chars[(index + 1)...].drop(while: { $0 != "#" }).first == "#" {
+                        scan.opensBlockScalar = true
+                        return scan
+                    }
+                case "{": flowDepth += 1; maxFlowDepth = max(maxFlowDepth, flowDepth); aliasColumn = nil
+                case "[": flowDepth += 1; maxFlowDepth = max(maxFlowDepth, flowDepth)
+                case ",": aliasColumn = nil
                 case "]", "}": flowDepth = max(0, flowDepth - 1)
                 case "*" where previous == " " || "[{,".contains(previous): aliasColumn = aliasColumn ?? index + 1
                 case ":" where aliasColumn != nil && (index + 1 == chars.count || chars[index + 1] == " "):

@@ -57,15 +57,30 @@ public enum YAMLLoader {
     }
 
     private static func diagnostic(for error: YamlError, text: String, file: String) -> Diagnostic {
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
         func at(_ mark: Mark) -> SourceLocation {
-            SourceLocation(file: file, line: max(1, mark.line), column: max(1, mark.column))
+            var line = max(1, mark.line)
+            var column = max(1, mark.column)
+            if line > lines.count || (line == lines.count && lines[line - 1].isEmpty && lines.count > 1) {
+                // Past the last line (no final line break): point at the end of the last line with text.
+                line = lines.lastIndex(where: { !$0.isEmpty }).map { $0 + 1 } ?? 1
+                column = lines[line - 1].count + 1
+            }
+            return SourceLocation(file: file, line: line, column: column)
+        }
+        func hasTab(_ mark: Mark) -> Bool {
+            mark.line >= 1 && mark.line <= lines.count && lines[mark.line - 1].prefix { $0 == " " || $0 == "\t" }.contains("\t")
         }
         switch error {
         case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _):
             let contextText = context.map { " \($0.text) (line \($0.mark.line))" } ?? ""
-            return .error(at(mark), "YAML syntax: \(problem)\(contextText)", hint: syntaxHint(for: problem))
-        case let .composer(_, problem, mark, _):
-            return .error(at(mark), "YAML: \(problem)", hint: problem.contains("alias") ? "define the anchor (&name) before using *name" : nil)
+            let hint = hasTab(mark) ? "indent with spaces, not tabs" : syntaxHint(for: problem)
+            return .error(at(mark), "YAML syntax: \(problem)\(contextText)", hint: hint)
+        case let .composer(context, problem, mark, _):
+            let contextText = context.map { "\($0.text), " } ?? ""
+            let hint = problem.contains("alias") ? "define the anchor (&name) before using *name"
+                : problem.contains("another document") ? "a scenario is one YAML document; remove the '---' line or split the file" : nil
+            return .error(at(mark), "YAML: \(contextText)\(problem)", hint: hint)
         case let .duplicatedKeysInMapping(duplicates, context):
             let key = duplicates.first ?? "?"
             let location = secondOccurrence(of: key, after: context.mark, in: text)
@@ -94,12 +109,30 @@ public enum YAMLLoader {
         var lineNumber = 0
         for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
             lineNumber += 1
+            if lineNumber == mark.line, let column = flowKeyColumn(of: key, in: Array(line), after: mark.column + key.count - 1) {
+                return (lineNumber, column)
+            }
             guard lineNumber > mark.line else { continue }
             let indent = line.prefix { $0 == " " }.count
             let rest = line.dropFirst(indent)
             if indent + 1 == mark.column, rest.hasPrefix(key + ":") || rest.hasPrefix("\"\(key)\":") {
                 return (lineNumber, indent + 1)
             }
+        }
+        return nil
+    }
+
+    /// The 1-based column of `key:` as a flow-mapping key on `line`, after column `start`.
+    private static func flowKeyColumn(of key: String, in line: [Character], after start: Int) -> Int? {
+        let keyChars = Array(key)
+        var index = max(0, start)
+        while index + keyChars.count <= line.count {
+            if Array(line[index..<index + keyChars.count]) == keyChars, index > 0, " ,{".contains(line[index - 1]) {
+                var next = index + keyChars.count
+                while next < line.count, line[next] == " " { next += 1 }
+                if next < line.count, line[next] == ":" { return index + 1 }
+            }
+            index += 1
         }
         return nil
     }
@@ -112,20 +145,18 @@ public enum YAMLLoader {
     }
 
     private static func invalidUTF8Location(in data: Data, file: String) -> SourceLocation {
+        var iterator = data.makeIterator()
+        var decoder = UTF8()
         var line = 1
-        var lineStart = 0
-        var index = 0
-        let bytes = [UInt8](data)
-        while index < bytes.count {
-            let byte = bytes[index]
-            let length = byte < 0x80 ? 1 : byte >> 5 == 0b110 ? 2 : byte >> 4 == 0b1110 ? 3 : byte >> 3 == 0b11110 ? 4 : 0
-            let valid = length > 0 && index + length <= bytes.count
-                && bytes[index + 1 ..< index + length].allSatisfy { $0 >> 6 == 0b10 }
-            if !valid { break }
-            if byte == 0x0A { line += 1; lineStart = index + 1 }
-            index += length
+        var column = 1
+        decoding: while true {
+            switch decoder.decode(&iterator) {
+            case .scalarValue(let scalar):
+                if scalar == "\n" { line += 1; column = 1 } else { column += 1 }
+            case .emptyInput, .error:
+                break decoding
+            }
         }
-        let column = String(decoding: bytes[lineStart..<index], as: UTF8.self).count + 1
         return SourceLocation(file: file, line: line, column: column)
     }
 }

@@ -9,6 +9,7 @@ public enum JSONSchemaWriter {
         root["$id"] = "https://stampede.dev/schema/scenario.json"
         root["title"] = "Stampede scenario"
         root["$defs"] = LanguageSchema.definitions.mapValues(json)
+        root["patternProperties"] = ["^x-": ["description": "Free keys for YAML anchors shared by the rest of the file."]]
         let data = try? JSONSerialization.data(withJSONObject: root, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
         return (data.map { String(decoding: $0, as: UTF8.self) } ?? "{}") + "\n"
     }

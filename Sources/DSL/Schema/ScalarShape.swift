@@ -76,7 +76,7 @@ public struct ScalarShape: Sendable {
         case let .number(minimum, exclusive):
             guard let value = scalar.number else { return UnitError("expected a number, found \(scalar.kindDescription)") }
             if exclusive ? value <= minimum : value < minimum {
-                return UnitError("\(text) must be \(exclusive ? "above" : "at least") \(minimum.shortText)")
+                return UnitError("\(text) must be \(exclusive ? "above" : "at least") \(minimum.compactText)")
             }
             return nil
         case .boolean:
@@ -117,9 +117,3 @@ extension Result {
     }
 }
 
-extension Double {
-    /// The shortest decimal text: `95`, `99.9`.
-    var shortText: String {
-        self == rounded() && abs(self) < 1e15 ? String(Int64(self)) : String(self)
-    }
-}

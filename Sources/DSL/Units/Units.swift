@@ -67,7 +67,7 @@ public enum Units {
 
     /// Reads a non-negative number of players or events (`5000`, `1e4`).
     public static func count(_ text: String) -> Result<Double, UnitError> {
-        let trimmed = text.trimmingSpaces
+        let trimmed = text.trimmingSpaces.filter { $0 != "_" }
         guard let number = Double(trimmed), number.isFinite else {
             if trimmed.contains("/") {
                 return .failure(UnitError("'\(trimmed)' is a rate, but a number of players is expected", hint: "write a plain number such as 1000"))

@@ -6,17 +6,20 @@ extension SemanticChecker {
     mutating func checkBehaviour(at index: Int, node: YAMLNode?) {
         let behaviour = scenario.behaviours[index]
         let names = behaviour.states.map(\.name)
-        let targets = names + [endStateName]
+        // States written but not decoded (already reported) still count as names, to avoid follow-on errors.
+        let declared = node?["states"]?.entries?.map(\.key) ?? names
+        let complete = declared.count == names.count
+        let targets = declared + [endStateName]
         for state in behaviour.states where state.name == endStateName {
             error(state.location, "'end' is reserved for the end of a run and cannot be a state", hint: "rename this state; transitions to 'end' finish the run")
         }
-        if behaviour.state(named: behaviour.start) == nil {
+        if !declared.contains(behaviour.start), !declared.isEmpty {
             error(behaviour.startLocation ?? behaviour.location, "behaviour '\(behaviour.name)' starts in unknown state '\(behaviour.start)'",
-                  hint: Suggestion.hint(for: behaviour.start, in: names, noun: "its states are"))
+                  hint: Suggestion.hint(for: behaviour.start, in: declared, noun: "its states are"))
         }
-        for activity in behaviour.activities where behaviour.state(named: activity.start) == nil {
-            error(activity.location, "activity '\(activity.name)' starts in unknown state '\(activity.start)'",
-                  hint: Suggestion.hint(for: activity.start, in: names, noun: "its states are"))
+        for activity in behaviour.activities where !declared.contains(activity.start) {
+            error(activity.startLocation ?? activity.location, "activity '\(activity.name)' starts in unknown state '\(activity.start)'",
+                  hint: Suggestion.hint(for: activity.start, in: declared, noun: "its states are"))
         }
         let captured = Set(behaviour.states.flatMap { $0.action?.captures.keys.map { $0 } ?? [] })
         for state in behaviour.states {
@@ -30,7 +33,7 @@ extension SemanticChecker {
                 report(templates.diagnostics)
             }
         }
-        if behaviour.state(named: behaviour.start) != nil { checkTermination(of: behaviour) }
+        if complete, behaviour.state(named: behaviour.start) != nil { checkTermination(of: behaviour) }
     }
 
     private mutating func checkTransitions(of state: StateSpec, in behaviour: BehaviourSpec, validTargets: [String], node: YAMLNode?) {
@@ -44,8 +47,10 @@ extension SemanticChecker {
         let sum = probabilities.reduce(0, +)
         if abs(sum - 1) > 1e-9 {
             let missing = 1 - sum
+            let endProbability = state.transitions.first { $0.to == endStateName }?.probability
             let hint = missing > 0
-                ? "add 'end: \(missing.roundedText)' or raise the others (probabilities are not normalised)"
+                ? (endProbability.map { "raise 'end' to \(($0 + missing).roundedText) or raise the others (probabilities are not normalised)" }
+                    ?? "add 'end: \(missing.roundedText)' or raise the others (probabilities are not normalised)")
                 : "lower them by \((-missing).roundedText) in all (probabilities are not normalised)"
             error(node?.location ?? state.location, "the probabilities of state '\(state.name)' sum to \(sum.roundedText), not 1", hint: hint)
         }
@@ -94,7 +99,7 @@ extension SemanticChecker {
     /// Unreachable states (a warning) and states from which a run can never end (an error).
     private mutating func checkTermination(of behaviour: BehaviourSpec) {
         let edges = Dictionary(behaviour.states.map { state in
-            (state.name, state.transitions.isEmpty ? [endStateName] : state.transitions.filter { $0.probability > 0 }.map(\.to))
+            (state.name, state.transitions.isEmpty ? [endStateName] : state.transitions.filter { !($0.probability <= 0) }.map(\.to))
         }, uniquingKeysWith: { first, _ in first })
         let roots = [behaviour.start] + behaviour.activities.map(\.start)
         var reachable = Set<String>()
@@ -125,7 +130,3 @@ extension SemanticChecker {
     }
 }
 
-extension Double {
-    /// Rounded to 6 decimals for messages: `0.9`, `0.15`.
-    var roundedText: String { ((self * 1e6).rounded() / 1e6).shortText }
-}

@@ -9,7 +9,7 @@ extension SemanticChecker {
             let path = feeder.path.hasPrefix("/") ? feeder.path : URL(fileURLWithPath: directory).appendingPathComponent(feeder.path).path
             scenario.feeders[index].path = path
             guard let handle = FileHandle(forReadingAtPath: path) else {
-                error(feeder.location, "feeder '\(feeder.name)': file '\(feeder.path)' does not exist or cannot be read",
+                error(feeder.fileLocation ?? feeder.location, "feeder '\(feeder.name)': file '\(feeder.path)' does not exist or cannot be read",
                       hint: "paths are relative to the scenario file's folder")
                 continue
             }

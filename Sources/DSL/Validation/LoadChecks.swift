@@ -5,7 +5,7 @@ extension SemanticChecker {
     mutating func checkLoads(_ node: YAMLNode?) {
         let behaviourNames = scenario.behaviours.map(\.name)
         for entry in node?.entries ?? [] {
-            guard let model = entry.value["model"]?.text else { continue }
+            guard let model = entry.value["model"]?.text, ["open", "closed", "population"].contains(model) else { continue }
             let needs = model == "open" ? "rate" : "players"
             if entry.value[needs] == nil {
                 error(entry.keyLocation, "load '\(entry.key)' (\(model)) is missing '\(needs)'",
@@ -46,7 +46,7 @@ extension SemanticChecker {
         if case .population = load.model {
             for entry in load.mix {
                 guard let behaviour = scenario.behaviour(named: entry.behaviour), behaviour.activities.isEmpty else { continue }
-                error(entry.location ?? load.location, "behaviour '\(behaviour.name)' has no activities, so its players in population load '\(load.name)' would never act",
+                error(entry.location ?? load.location, "behaviour '\(behaviour.name)' has no activities, so its players in population load '\(load.name)' would only run its start state",
                       hint: "add activities: { NAME: { every: 300s, start: STATE } } to the behaviour")
             }
         }
@@ -112,17 +112,3 @@ extension SemanticChecker {
     }
 }
 
-extension Double {
-    /// Seconds as `90s`, `5m`, `1h30m`, `250ms`.
-    var durationText: String {
-        if self < 1, self > 0 { return "\((self * 1000).roundedText)ms" }
-        let whole = Int(self.rounded())
-        guard abs(self - Double(whole)) < 1e-6 else { return "\(self.roundedText)s" }
-        let (hours, minutes, seconds) = (whole / 3600, whole % 3600 / 60, whole % 60)
-        var text = ""
-        if hours > 0 { text += "\(hours)h" }
-        if minutes > 0 { text += "\(minutes)m" }
-        if seconds > 0 || text.isEmpty { text += "\(seconds)s" }
-        return text
-    }
-}

@@ -43,7 +43,7 @@ struct SemanticChecker {
     }
 
     private mutating func checkTargets(_ node: YAMLNode?) {
-        for target in scenario.targets {
+        for target in scenario.targets where !target.adapter.isEmpty {
             guard let declaration = registry.declaration(named: target.adapter) else {
                 error(node?[target.name]?["adapter"]?.location ?? target.location, "target '\(target.name)' uses unknown adapter '\(target.adapter)'",
                       hint: Suggestion.hint(for: target.adapter, in: registry.names, noun: "available adapters are"))

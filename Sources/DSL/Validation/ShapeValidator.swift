@@ -10,7 +10,8 @@ public struct ShapeValidator {
     public init() {}
 
     /// Checks `node` against `shape`; `path` names the value in messages (`behaviours.casual.states.login`).
-    public mutating func check(_ node: YAMLNode, against shape: Shape, path: String) {
+    public mutating func check(_ node: YAMLNode, against shape: Shape, path rawPath: String) {
+        let path = rawPath.isEmpty ? "the scenario" : rawPath
         switch shape {
         case .any:
             return
@@ -49,17 +50,18 @@ public struct ShapeValidator {
         }
         let names = shape.properties.map(\.name)
         for entry in entries {
+            if path == "the scenario", entry.key.hasPrefix("x-") { continue }
             guard let property = shape.property(entry.key) else {
-                fail(entry.keyLocation, "unknown key '\(entry.key)' in \(path.isEmpty ? "the scenario" : path)",
+                fail(entry.keyLocation, "unknown key '\(entry.key)' in \(path)",
                      hint: Suggestion.hint(for: entry.key, in: names, noun: "allowed keys are"))
                 continue
             }
-            check(entry.value, against: property.shape, path: path.isEmpty ? entry.key : "\(path).\(entry.key)")
+            check(entry.value, against: property.shape, path: path == "the scenario" ? entry.key : "\(path).\(entry.key)")
         }
         let present = Set(entries.map(\.key))
         let grouped = Set(shape.exactlyOne.joined())
         for property in shape.properties where property.required && !present.contains(property.name) && !grouped.contains(property.name) {
-            fail(node.location, "\(path.isEmpty ? "the scenario" : path) is missing '\(property.name)'", hint: property.summary)
+            fail(node.location, "\(path) is missing '\(property.name)'", hint: property.summary)
         }
         for group in shape.exactlyOne {
             let found = group.filter(present.contains)
@@ -80,7 +82,7 @@ public struct ShapeValidator {
     private mutating func checkDictionary(_ node: YAMLNode, _ shape: DictionaryShape, path: String) {
         guard let entries = node.entries else {
             if node.scalar?.isNull == true, !shape.nonEmpty { return }
-            return fail(node.location, "\(path) must be a mapping of names to \(shape.noun)s, not \(node.kindDescription)",
+            return fail(node.location, "\(path) must be a mapping of names to \(shape.noun.dropArticle)s, not \(node.kindDescription)",
                         hint: node.items != nil ? "write 'name:' entries instead of '- ' items" : nil)
         }
         if shape.nonEmpty, entries.isEmpty {

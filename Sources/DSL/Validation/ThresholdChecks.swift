@@ -5,10 +5,11 @@ extension SemanticChecker {
     /// Compiles every threshold against the metrics and names this scenario has.
     mutating func checkThresholds(_ node: YAMLNode?) {
         guard let entries = node?.entries, !entries.isEmpty else { return }
+        let stateTagKeys = Array(Set(scenario.behaviours.flatMap { $0.states.flatMap { $0.action?.tags.keys.map { $0 } ?? [] } })).sorted()
         let adapters = scenario.targets.compactMap { registry.declaration(named: $0.adapter) }
         let actions = scenario.behaviours.flatMap { $0.states.compactMap { $0.action?.qualifiedName } }
         let context = MetricContext(
-            adapterMetrics: adapters.flatMap(\.metrics), adapterTags: adapters.flatMap(\.tags),
+            adapterMetrics: adapters.flatMap(\.metrics), adapterTags: adapters.flatMap(\.tags) + stateTagKeys,
             actions: Array(Set(actions)).sorted(), targets: scenario.targets.map(\.name),
             behaviours: scenario.behaviours.map(\.name),
             states: Array(Set(scenario.behaviours.flatMap { $0.states.map(\.name) })).sorted(),

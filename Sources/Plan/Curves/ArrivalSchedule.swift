@@ -29,6 +29,8 @@ public struct ArrivalSchedule: Sendable {
     private let span: Double
     /// The piece of the last arrival, to make ascending look-ups cheap.
     private var hint = 0
+    /// The last arrival's time (a lower bound for the next one).
+    private var lastTime = -Double.infinity
     /// The next arrival's time once computed but not yet handed out.
     private var pending: Double?
     /// `1 − U(issued)`: the fraction of `span` not yet passed (poisson).
@@ -79,8 +81,9 @@ public struct ArrivalSchedule: Sendable {
             remainingFraction *= Self.minimumShrink(among: left, using: &random)
             amount = span * (1 - remainingFraction)
         }
-        let time = curve.pieces.time(atCumulative: amount, hint: &hint)
+        let time = curve.pieces.time(atCumulative: amount, hint: &hint, previous: lastTime)
         pending = time
+        lastTime = time
         return time
     }
 

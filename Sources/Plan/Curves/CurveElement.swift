@@ -117,7 +117,7 @@ struct CurveFlattener {
         case (.rate, .uniform):
             add(start: start, end: end, value: count / within)
         case (.rate, .normal):
-            let scale = count / NormalMath.massWithinThreeSigma
+            let scale = count / CurveNormalMath.massWithinThreeSigma
             add(start: start, end: end, value: 0,
                 term: .gaussianDensity(scale: scale, mean: start + within / 2, sigma: within / 6))
         case (.level, .instant):
@@ -126,8 +126,8 @@ struct CurveFlattener {
             add(start: start, end: end, value: 0, slope: count / within)
             add(start: end, end: .infinity, value: count)
         case (.level, .normal):
-            let scale = count / NormalMath.massWithinThreeSigma
-            add(start: start, end: end, value: -scale * NormalMath.cdfAtMinusThree,
+            let scale = count / CurveNormalMath.massWithinThreeSigma
+            add(start: start, end: end, value: -scale * CurveNormalMath.cdfAtMinusThree,
                 term: .gaussianCDF(scale: scale, mean: start + within / 2, sigma: within / 6))
             add(start: end, end: .infinity, value: count)
         }

@@ -7,8 +7,10 @@ extension CurvePieces {
     ///
     /// `hint` is a piece index at or before the answer (e.g. the previous answer's piece when amounts
     /// increase); it is updated to the answer's piece, so ascending queries cost O(1) amortised when
-    /// they stay in the same piece and O(log pieces) otherwise.
-    func time(atCumulative amount: Double, hint: inout Int) -> Double {
+    /// they stay in the same piece and O(log pieces) otherwise. `previous`, when given, is a time whose
+    /// integral is at most `amount` (the previous answer of ascending queries): numeric inversion then
+    /// starts from there.
+    func time(atCumulative amount: Double, hint: inout Int, previous: Double = -.infinity) -> Double {
         if amount <= cumulative[0] {
             hint = 0
             return breakpoints[0]
@@ -33,7 +35,7 @@ extension CurvePieces {
             hint = min(low, count - 1)
             return breakpoints[low]
         }
-        return solve(in: piece, remaining: amount - cumulative[piece])
+        return solve(in: piece, remaining: amount - cumulative[piece], previous: previous)
     }
 
     /// The smallest index `j ≥ from` with `cumulative[j] ≥ amount` (`count` at most).
@@ -51,7 +53,7 @@ extension CurvePieces {
     ///
     /// Closed form for linear pieces; otherwise safeguarded Newton iteration (bisection whenever a
     /// Newton step leaves the bracket) to `inverseTolerance`.
-    private func solve(in piece: Int, remaining: Double) -> Double {
+    private func solve(in piece: Int, remaining: Double, previous: Double) -> Double {
         let start = breakpoints[piece]
         let end = breakpoints[piece + 1]
         if isLinear(piece) {
@@ -66,20 +68,27 @@ extension CurvePieces {
         }
         var low = start
         var high = end
-        let whole = integral(in: piece, from: start, to: end)
-        var t = whole > 0 ? start + (end - start) * min(remaining / whole, 1) : (start + end) / 2
+        var t: Double
+        if previous > start, previous < end {
+            // Start from the previous answer: one Newton step from there is usually close.
+            low = previous
+            let rate = value(in: piece, at: previous)
+            let missing = remaining - integral(in: piece, from: start, to: previous)
+            t = rate > 0 ? previous + missing / rate : .nan
+            if !(t > low && t < high) { t = (previous + end) / 2 }
+        } else {
+            let whole = integral(in: piece, from: start, to: end)
+            t = whole > 0 ? start + (end - start) * min(remaining / whole, 1) : (start + end) / 2
+        }
         for _ in 0..<200 {
             let excess = integral(in: piece, from: start, to: t) - remaining
             if excess < 0 { low = t } else { high = t }
             if high - low <= Self.inverseTolerance { return high }
             let derivative = value(in: piece, at: t)
-            let newton = derivative > 0 ? t - excess / derivative : .nan
-            if newton > low, newton < high {
-                if abs(newton - t) <= Self.inverseTolerance / 2 { return newton }
-                t = newton
-            } else {
-                t = (low + high) / 2
-            }
+            let step = derivative > 0 ? excess / derivative : .nan
+            if abs(step) <= Self.inverseTolerance / 2 { return min(max(t - step, low), high) }
+            let newton = t - step
+            t = newton > low && newton < high ? newton : (low + high) / 2
         }
         return high
     }

@@ -19,9 +19,9 @@ enum CurveTerm: Sendable, Equatable {
         case let .sine(amplitude, omega, phase):
             return amplitude * sin(omega * (t + phase))
         case let .gaussianDensity(scale, mean, sigma):
-            return scale * NormalMath.density((t - mean) / sigma) / sigma
+            return scale * CurveNormalMath.density((t - mean) / sigma) / sigma
         case let .gaussianCDF(scale, mean, sigma):
-            return scale * NormalMath.cdf((t - mean) / sigma)
+            return scale * CurveNormalMath.cdf((t - mean) / sigma)
         }
     }
 
@@ -32,11 +32,11 @@ enum CurveTerm: Sendable, Equatable {
         case let .sine(amplitude, omega, phase):
             return -amplitude / omega * cos(omega * (t + phase))
         case let .gaussianDensity(scale, mean, sigma):
-            return scale * NormalMath.cdf((t - mean) / sigma)
+            return scale * CurveNormalMath.cdf((t - mean) / sigma)
         case let .gaussianCDF(scale, mean, sigma):
             let x = (t - mean) / sigma
             // ∫Φ(x) dx = x Φ(x) + φ(x); dt = σ dx.
-            return scale * sigma * (x * NormalMath.cdf(x) + NormalMath.density(x))
+            return scale * sigma * (x * CurveNormalMath.cdf(x) + CurveNormalMath.density(x))
         }
     }
 
@@ -47,7 +47,7 @@ enum CurveTerm: Sendable, Equatable {
         case let .sine(amplitude, omega, phase):
             return amplitude / omega * (cos(omega * (a + phase)) - cos(omega * (b + phase)))
         case let .gaussianDensity(scale, mean, sigma):
-            return scale * NormalMath.mass(from: (a - mean) / sigma, to: (b - mean) / sigma)
+            return scale * CurveNormalMath.mass(from: (a - mean) / sigma, to: (b - mean) / sigma)
         case .gaussianCDF:
             return antiderivative(at: b) - antiderivative(at: a)
         }
@@ -55,7 +55,7 @@ enum CurveTerm: Sendable, Equatable {
 }
 
 /// The standard normal distribution's density and distribution functions.
-enum NormalMath {
+enum CurveNormalMath {
     /// 1 / √(2π).
     static let inverseRootTwoPi = 0.398_942_280_401_432_7
     /// Mass of the standard normal within ±3 (the window of a `normal` spike).

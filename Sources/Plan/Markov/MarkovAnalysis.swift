@@ -23,7 +23,8 @@ public struct MarkovAnalysis: Sendable {
     /// The states reachable from ``start`` from which `end` cannot be reached, in written order.
     ///
     /// A run entering one of them never ends. When this is not empty, ``expectedVisits`` and
-    /// ``expectedActions`` are empty and ``expectedDuration(latency:think:)`` is infinite.
+    /// ``expectedActions`` are empty and ``expectedDuration(latency:think:)`` is infinite. (Should the
+    /// visit equations ever be numerically singular, it holds just ``start``, with the same effect.)
     public let neverEnding: [String]
     /// The declared states a run started at ``start`` can visit (``start`` included when it is
     /// declared; `end` and unknown names never included).

@@ -36,22 +36,28 @@ struct TransitionGraph {
         var edges: [[Edge]] = []
         var endProbability: [Double] = []
         for state in states {
-            var row: [Int: Double] = [:]
+            var row: [Edge] = []
+            row.reserveCapacity(state.transitions.count)
             var toEnd = 0.0
             for transition in state.transitions where transition.probability.isFinite && transition.probability > 0 {
                 if transition.to == endStateName {
                     toEnd += transition.probability
                 } else if let target = indices[transition.to] {
-                    row[target, default: 0] += transition.probability
+                    if let existing = row.firstIndex(where: { $0.target == target }) {
+                        row[existing].probability += transition.probability
+                    } else {
+                        row.append(Edge(target: target, probability: transition.probability))
+                    }
                 }
             }
-            let total = toEnd + row.values.reduce(0, +)
+            let total = row.reduce(toEnd) { $0 + $1.probability }
             guard total > 0, total.isFinite else {
                 edges.append([])
                 endProbability.append(1)
                 continue
             }
-            edges.append(row.sorted { $0.key < $1.key }.map { Edge(target: $0.key, probability: $0.value / total) })
+            for index in row.indices { row[index].probability /= total }
+            edges.append(row)
             endProbability.append(toEnd / total)
         }
         self.states = states

@@ -2,7 +2,7 @@
 ///
 /// The same seed gives the same sequence on every platform and in every process, which is what
 /// makes a plan (and later a run) reproducible. Independent parts of a plan draw from their own
-/// streams, obtained with ``derived(_:)-(String)`` or ``derived(_:)-(UInt64)``, so that adding a
+/// streams, obtained with `derived(_:)` (by label or by index), so that adding a
 /// draw in one part does not shift the numbers every other part sees.
 ///
 /// It is a value type: copying it copies the stream's position.
@@ -58,7 +58,7 @@ public struct SeededRandom: RandomNumberGenerator, Sendable {
 
     /// An independent stream for the `index`-th item of something (a player, a slot, …).
     ///
-    /// Like ``derived(_:)-(String)``, without advancing this generator. Index streams and label
+    /// Like the label version, without advancing this generator. Index streams and label
     /// streams are hashed in separate domains, so `derived(0)` is not `derived("0")`.
     public func derived(_ index: UInt64) -> SeededRandom {
         // 0xFF never occurs in UTF-8, so this byte separates index keys from label keys.

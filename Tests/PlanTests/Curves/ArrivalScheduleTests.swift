@@ -33,7 +33,7 @@ struct ArrivalScheduleTests {
     @Test("Slicing never loses or duplicates arrivals; times are ordered and within the horizon")
     func slicing() async {
         await propertyCheck(
-            input: Gen.int(in: 0...(scheduleCurves.count - 1)), Gen.case(of: ArrivalProcess.self),
+            input: Gen.int(in: 0...(scheduleCurves.count - 1)), Gen<ArrivalProcess>.case,
             Gen.double(in: 0.01...7).array(of: 1...6), Gen.uint64()
         ) { index, process, slices, seed in
             let curve = scheduleCurves[index]

@@ -43,8 +43,8 @@ struct MarkovAnalysisTests {
         // `unused` also performs shop.browse, but is never visited.
         #expect(abs(try #require(analysis.expectedActions["shop.browse"]) - 5.0 / 3) < 1e-12)
         #expect(abs(try #require(analysis.expectedActions["shop.buy"]) - 1.0 / 6) < 1e-12)
-        // Latency 1 s everywhere, think 2 s in browse only: 3 · 1 + (5/3)(1 + 2) + (1/6) · 1... per state:
-        // login 1·1 + browse (5/3)·3 + purchase (1/6)·1 = 1 + 5 + 1/6.
+        // Latency 1 s everywhere, think 2 s in browse only:
+        // login 1 · 1 + browse (5/3) · (1 + 2) + purchase (1/6) · 1 = 1 + 5 + 1/6.
         let duration = analysis.expectedDuration(latency: { _ in 1 }, think: { $0.name == "browse" ? 2 : 0 })
         #expect(abs(duration - (6 + 1.0 / 6)) < 1e-12)
     }
