@@ -36,7 +36,7 @@ public struct ArrivalSchedule: Sendable {
     /// `1 − U(issued)`: the fraction of `span` not yet passed (poisson).
     private var remainingFraction = 1.0
     /// The random source (poisson).
-    private var random: Generator
+    private var random: SeededRandom
 
     /// Prepares the arrivals of `curve` scaled by `scale` (negative scales count as 0).
     public init(curve: CompiledCurve, scale: Double = 1, process: ArrivalProcess, seed: UInt64) {
@@ -46,7 +46,7 @@ public struct ArrivalSchedule: Sendable {
         let expected = self.scale * curve.total
         plannedCount = expected.isFinite && expected > 0 ? Int(expected.rounded()) : 0
         span = curve.total
-        random = Generator(seed: seed)
+        random = SeededRandom(seed: seed)
     }
 
     /// Appends to `buffer`, in order, every arrival not yet handed out whose time is `< t`.
@@ -88,30 +88,10 @@ public struct ArrivalSchedule: Sendable {
     }
 
     /// `V^(1/m)` with `V` uniform in (0, 1]: the fraction of the remaining range left after the
-    /// smallest of `m` uniform points (works with any generator).
+    /// smallest of `m` uniform points.
     @inline(__always)
-    private static func minimumShrink(among m: Double, using generator: inout some RandomNumberGenerator) -> Double {
-        let v = Double((generator.next() >> 11) + 1) * 0x1p-53
+    private static func minimumShrink(among m: Double, using generator: inout SeededRandom) -> Double {
+        let v = generator.nextOpenUnit()
         return m == 1 ? v : exp(log(v) / m)
-    }
-}
-
-extension ArrivalSchedule {
-    /// A small seeded generator (SplitMix64) private to arrival schedules.
-    struct Generator: RandomNumberGenerator, Sendable {
-        /// The generator's state.
-        private var state: UInt64
-
-        /// Seeds the generator.
-        init(seed: UInt64) { state = seed }
-
-        /// The next 64 random bits.
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
     }
 }

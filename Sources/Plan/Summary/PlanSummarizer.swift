@@ -1,3 +1,4 @@
+import Foundation
 import StampedeModel
 
 /// Computes a ``PlanSummary`` analytically: curve integrals for counts, the Markov chains' expected visits for the
@@ -27,8 +28,8 @@ public enum PlanSummarizer {
             var summary = LoadSummary(
                 name: load.spec.name, model: load.spec.model.kindName, activities: [],
                 curveUnit: load.curve.quantity == .rate ? "per_second" : "players",
-                peak: load.curve.peak(binWidth: 1), mean: load.curve.mean,
-                curve: load.curve.binnedAverages(bins: chartBins)
+                peak: tidy(load.curve.peak(binWidth: 1)), mean: tidy(load.curve.mean),
+                curve: load.curve.binnedAverages(bins: chartBins).map(tidy)
             )
             let mixed = zip(load.behaviours, load.shares).map { (behaviour: plan.behaviours[$0], index: $0, share: $1) }
             let runLength = mixed.reduce(0) { $0 + $1.share * $1.behaviour.expectedDuration(of: $1.behaviour.run) }
@@ -42,14 +43,15 @@ public enum PlanSummarizer {
                     runs[entry.index] += Double(count) * entry.share
                     add(entry.behaviour.run, of: entry.index, times: Double(count) * entry.share)
                 }
-                summary.expectedConcurrency = .init(mean: load.curve.mean * runLength, peak: summary.peak * runLength, latenciesDeclared: declared)
+                summary.expectedConcurrency = .init(mean: tidy(load.curve.mean * runLength), peak: tidy(summary.peak * runLength),
+                                                    latenciesDeclared: declared)
             case .closed:
                 let joins = joinCount(load.curve)
                 summary.plannedJoins = joins
                 estimates = true
                 if runLength > 0 {
                     let iterations = load.curve.total / runLength
-                    summary.estimatedIterations = iterations
+                    summary.estimatedIterations = tidy(iterations)
                     for entry in mixed {
                         runs[entry.index] += iterations * entry.share
                         add(entry.behaviour.run, of: entry.index, times: iterations * entry.share)
@@ -77,7 +79,7 @@ public enum PlanSummarizer {
                         peakConcurrency += summary.peak * scale * length
                     }
                 }
-                summary.expectedConcurrency = .init(mean: concurrency, peak: peakConcurrency, latenciesDeclared: declared)
+                summary.expectedConcurrency = .init(mean: tidy(concurrency), peak: tidy(peakConcurrency), latenciesDeclared: declared)
             }
             loads.append(summary)
         }
@@ -85,22 +87,29 @@ public enum PlanSummarizer {
         let totalActions = actions.values.reduce(0, +)
         let behaviours = plan.behaviours.enumerated().map { index, behaviour in
             BehaviourSummary(
-                name: behaviour.spec.name, expectedRuns: runs[index],
-                actionsPerRun: behaviour.run.expectedActions.values.reduce(0, +),
-                secondsPerRun: behaviour.expectedDuration(of: behaviour.run),
-                expectedActions: behaviourActions[index]
+                name: behaviour.spec.name, expectedRuns: tidy(runs[index]),
+                actionsPerRun: tidy(behaviour.run.expectedActions.values.reduce(0, +)),
+                secondsPerRun: tidy(behaviour.expectedDuration(of: behaviour.run)),
+                expectedActions: tidy(behaviourActions[index])
             )
         }
         let actionSummaries = actions.map { name, count in
-            ActionSummary(name: name, expectedCount: count, share: totalActions > 0 ? count / totalActions : 0,
-                          meanPerSecond: duration > 0 ? count / duration : 0)
+            ActionSummary(name: name, expectedCount: tidy(count), share: tidy(totalActions > 0 ? count / totalActions : 0),
+                          meanPerSecond: tidy(duration > 0 ? count / duration : 0))
         }.sorted { ($0.expectedCount, $1.name) > ($1.expectedCount, $0.name) }
         return PlanSummary(
             scenario: plan.scenario.name, file: plan.scenario.file, seed: plan.seed, durationSeconds: duration,
             loads: loads, behaviours: behaviours, actions: actionSummaries,
-            totals: .init(plannedStarts: plannedStarts, expectedActions: totalActions,
-                          meanActionsPerSecond: duration > 0 ? totalActions / duration : 0, containsEstimates: estimates)
+            totals: .init(plannedStarts: plannedStarts, expectedActions: tidy(totalActions),
+                          meanActionsPerSecond: tidy(duration > 0 ? totalActions / duration : 0), containsEstimates: estimates)
         )
+    }
+
+    /// `value` rounded to 9 significant digits, so that documents read `3.375`, not `3.3749999999999996`.
+    static func tidy(_ value: Double) -> Double {
+        guard value.isFinite, value != 0 else { return value }
+        let scale = pow(10, 8 - floor(log10(abs(value))))
+        return (value * scale).rounded() / scale
     }
 
     /// Players who come online over the run.
