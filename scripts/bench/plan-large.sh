@@ -3,7 +3,8 @@
 # Usage: scripts/bench/plan-large.sh [SECONDS-OF-SCHEDULE]   (default 60)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-swift build -c release --product stampede --product stampede-plan-bench >/dev/null
+swift build -c release --product stampede >/dev/null
+swift build -c release --product stampede-plan-bench >/dev/null
 scenario=$(mktemp --suffix=.yaml)
 trap 'rm -f "$scenario"' EXIT
 python3 scripts/bench/generate-large-scenario.py > "$scenario"
