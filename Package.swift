@@ -12,16 +12,31 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
         .package(url: "https://github.com/x-sheep/swift-property-based.git", from: "2.0.1"),
+        .package(url: "https://github.com/HdrHistogram/hdrhistogram-swift.git", from: "0.2.0"),
+        .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.3"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-websocket.git", from: "2.8.1"),
     ],
     targets: [
         // The plugin API: what an adapter declares and (later) implements. No dependencies.
         .target(name: "StampedePluginAPI", path: "Sources/PluginAPI"),
         // Target adapters, each its own module behind the plugin API.
         .target(name: "StampedeNullAdapter", dependencies: ["StampedePluginAPI"], path: "plugins/null"),
+        .target(
+            name: "StampedeHTTPAdapter",
+            dependencies: ["StampedePluginAPI", .product(name: "AsyncHTTPClient", package: "async-http-client")],
+            path: "plugins/http"
+        ),
+        .target(
+            name: "StampedeWebSocketAdapter",
+            dependencies: ["StampedePluginAPI", .product(name: "HummingbirdWSClient", package: "hummingbird-websocket")],
+            path: "plugins/websocket"
+        ),
         // The one place where compiled-in adapters are registered.
         .target(
             name: "StampedeAdapters",
-            dependencies: ["StampedePluginAPI", "StampedeNullAdapter"],
+            dependencies: ["StampedePluginAPI", "StampedeNullAdapter", "StampedeHTTPAdapter", "StampedeWebSocketAdapter"],
             path: "Sources/Adapters"
         ),
         // The scenario model: what a validated scenario says, and diagnostics. No dependencies.
@@ -34,18 +49,34 @@ let package = Package(
         ),
         // The plan compiler: curves, distributions, weighted choice, Markov analysis, schedules.
         .target(name: "StampedePlan", dependencies: ["StampedeModel"], path: "Sources/Plan"),
+        // Measurement: sharded HDR histograms and counters per series, merged results, threshold verdicts.
+        .target(
+            name: "StampedeMetrics",
+            dependencies: ["StampedeModel", "StampedePluginAPI", .product(name: "Histogram", package: "hdrhistogram-swift")],
+            path: "Sources/Metrics"
+        ),
+        // The engine: runs a compiled plan's tasks through players and adapters, measuring from intended starts.
+        .target(
+            name: "StampedeEngine",
+            dependencies: ["StampedeModel", "StampedePlan", "StampedeMetrics", "StampedePluginAPI"],
+            path: "Sources/Engine"
+        ),
         // Human and machine renderings of plans (and later of results).
-        .target(name: "StampedeReports", dependencies: ["StampedePlan", "StampedeModel"], path: "Sources/Reports"),
+        .target(name: "StampedeReports", dependencies: ["StampedePlan", "StampedeModel", "StampedeMetrics"], path: "Sources/Reports"),
         // The commands of the `stampede` tool, as a library so that tests can drive them.
         .target(
             name: "StampedeCLI",
             dependencies: [
-                "StampedeDSL", "StampedePlan", "StampedeReports", "StampedeAdapters",
+                "StampedeDSL", "StampedePlan", "StampedeReports", "StampedeAdapters", "StampedeEngine", "StampedeMetrics",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Sources/CLI"
         ),
-        .executableTarget(name: "stampede", dependencies: ["StampedeCLI"], path: "Sources/Main"),
+        .executableTarget(
+            name: "stampede",
+            dependencies: ["StampedeCLI", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            path: "Sources/Main"
+        ),
         // Benchmarks, run by hand (scripts/bench/).
         .executableTarget(
             name: "stampede-plan-bench",
@@ -67,6 +98,27 @@ let package = Package(
             ],
             path: "Tests/DSLTests",
             resources: [.copy("Fixtures")]
+        ),
+        .testTarget(
+            name: "MetricsTests",
+            dependencies: ["StampedeMetrics", "StampedeModel", "StampedeReports"],
+            path: "Tests/MetricsTests"
+        ),
+        .testTarget(
+            name: "EngineTests",
+            dependencies: ["StampedeEngine", "StampedePlan", "StampedeModel", "StampedeMetrics", "StampedePluginAPI",
+                           "StampedeDSL", "StampedeAdapters"],
+            path: "Tests/EngineTests"
+        ),
+        .testTarget(
+            name: "AdapterTests",
+            dependencies: [
+                "StampedeHTTPAdapter", "StampedeWebSocketAdapter", "StampedePluginAPI", "StampedeModel",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),
+                .product(name: "NIOCore", package: "swift-nio"),
+            ],
+            path: "Tests/AdapterTests"
         ),
         .testTarget(
             name: "CLITests",

@@ -1,11 +1,15 @@
+import StampedeHTTPAdapter
 import StampedeNullAdapter
 import StampedePluginAPI
+import StampedeWebSocketAdapter
 
 /// The one place where compiled-in adapters are registered.
 public enum BuiltinAdapters {
     /// Every compiled-in adapter. Adding an adapter is one line here (see plugins/README.md).
     public static let all: [any TargetAdapter.Type] = [
         NullAdapter.self,
+        HTTPAdapter.self,
+        WebSocketAdapter.self,
     ]
 
     /// A registry holding every compiled-in adapter.

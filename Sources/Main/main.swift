@@ -1,3 +1,3 @@
 import StampedeCLI
 
-StampedeCommand.main()
+await StampedeCommand.runMain()

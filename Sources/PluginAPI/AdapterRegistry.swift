@@ -2,6 +2,8 @@
 public struct AdapterRegistry: Sendable {
     /// The registered declarations, in registration order.
     public private(set) var declarations: [AdapterDeclaration] = []
+    /// The adapter types that can make targets, by name.
+    private var types: [String: any TargetAdapter.Type] = [:]
 
     /// An empty registry.
     public init() {}
@@ -10,6 +12,7 @@ public struct AdapterRegistry: Sendable {
     /// - Throws: ``DuplicateAdapterError`` when an adapter of the same name is already registered.
     public mutating func register(_ adapter: any TargetAdapter.Type) throws(DuplicateAdapterError) {
         try register(adapter.declaration)
+        types[adapter.declaration.name] = adapter
     }
 
     /// Registers a declaration.
@@ -24,6 +27,11 @@ public struct AdapterRegistry: Sendable {
     /// The declaration of the adapter called `name`.
     public func declaration(named name: String) -> AdapterDeclaration? {
         declarations.first { $0.name == name }
+    }
+
+    /// The adapter type called `name`, when registered as a type (not only as a declaration).
+    public func adapter(named name: String) -> (any TargetAdapter.Type)? {
+        types[name]
     }
 
     /// The names of every registered adapter.

@@ -8,7 +8,8 @@ public struct NullAdapter: TargetAdapter {
         name: "null",
         summary: "Actions that succeed or fail after a delay, without any network.",
         config: [
-            ParameterDeclaration(name: "delay", type: .distribution, summary: "Default delay of every action (default 0s)."),
+            ParameterDeclaration(name: "delay", type: .distribution,
+                                 summary: "Delay of actions that give none (a target setting named like an action parameter is its default)."),
         ],
         actions: [
             ActionDeclaration(name: "ok", summary: "Succeeds after the delay, returning the given values.", parameters: [
@@ -27,4 +28,38 @@ public struct NullAdapter: TargetAdapter {
             ]),
         ]
     )
+
+    /// Makes a `null` target.
+    public static func makeTarget(_ config: TargetConfig) throws -> any ActionTarget {
+        NullTarget()
+    }
+}
+
+/// A target of the `null` adapter.
+struct NullTarget: ActionTarget {
+    func perform(_ request: ActionRequest, session: any PlayerSession) async -> ActionOutcome {
+        if let delay = request.number("delay"), delay > 0 {
+            do {
+                try await Task.sleep(for: .seconds(delay))
+            } catch {
+                return .error("cancelled", "the run stopped during the action")
+            }
+        }
+        let kind = request.string("kind") ?? "null_error"
+        switch request.action {
+        case "fail":
+            return .error(kind, "the null adapter's fail action")
+        case "flaky":
+            let draw = Double(request.random >> 11) * 0x1p-53
+            if draw < (request.number("error_rate") ?? 0) { return .error(kind, "the null adapter's flaky action failed") }
+            return .ok()
+        default:
+            let returns = request.parameters["returns"]?.map ?? [:]
+            var captured: [String: String] = [:]
+            for (variable, field) in request.captures {
+                if let value = returns[field]?.text { captured[variable] = value }
+            }
+            return .ok(bytesIn: Int(request.number("bytes") ?? 0), captured: captured)
+        }
+    }
 }

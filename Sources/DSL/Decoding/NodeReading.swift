@@ -33,7 +33,8 @@ extension YAMLNode {
     var configValue: ConfigValue {
         switch self {
         case .scalar(let scalar):
-            scalar.isNull ? .null(scalar.location) : .scalar(scalar.text, scalar.contentLocation)
+            scalar.isNull ? .null(scalar.location)
+                : scalar.isPlain ? .plain(scalar.text, scalar.contentLocation) : .scalar(scalar.text, scalar.contentLocation)
         case .sequence(let items, let location):
             .list(items.map(\.configValue), location)
         case .mapping(let entries, let location):

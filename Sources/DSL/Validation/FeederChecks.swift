@@ -21,7 +21,7 @@ extension SemanticChecker {
                 error(feeder.location, "feeder '\(feeder.name)': file '\(feeder.path)' is empty", hint: "a CSV feeder needs at least one row")
                 continue
             }
-            let fields = CSVLine.fields(of: firstLine)
+            let fields = CSV.fields(of: firstLine)
             if feeder.columns.isEmpty {
                 if feeder.header {
                     scenario.feeders[index].columns = fields
@@ -34,36 +34,5 @@ extension SemanticChecker {
                         hint: "check columns: against the file")
             }
         }
-    }
-}
-
-/// Splitting one CSV line into fields (RFC 4180 quoting).
-enum CSVLine {
-    /// The fields of `line`.
-    static func fields(of line: String) -> [String] {
-        var fields: [String] = []
-        var current = ""
-        var quoted = false
-        var iterator = Array(line).makeIterator()
-        var pending: Character? = nil
-        while let char = pending ?? iterator.next() {
-            pending = nil
-            if quoted {
-                if char == "\"" {
-                    if let next = iterator.next() {
-                        if next == "\"" { current.append("\"") } else { quoted = false; pending = next }
-                    } else { quoted = false }
-                } else { current.append(char) }
-            } else if char == "\"" {
-                quoted = true
-            } else if char == "," {
-                fields.append(current.trimmingCharacters(in: .whitespaces))
-                current = ""
-            } else {
-                current.append(char)
-            }
-        }
-        fields.append(current.trimmingCharacters(in: .whitespaces))
-        return fields
     }
 }

@@ -24,6 +24,7 @@ struct SemanticChecker {
             checkBehaviour(at: index, node: root["behaviours"]?[scenario.behaviours[index].name])
         }
         checkLoads(root["load"])
+        typeParameters(root["behaviours"], targets: root["targets"])
         checkThresholds(root["thresholds"])
         if scenario.duration <= 0, let node = root["duration"], node.seconds != nil {
             error(node.location, "duration must be more than 0s", hint: "write e.g. duration: 10m")

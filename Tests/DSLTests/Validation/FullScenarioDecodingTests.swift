@@ -31,11 +31,8 @@ struct FullScenarioDecodingTests {
         #expect(scenario.duration == 3600)
         #expect(scenario.targets.map(\.name) == ["game", "shop"])
         #expect(scenario.targets.map(\.adapter) == ["null", "null"])
-        guard case .map(let delay, _)? = scenario.target(named: "game")?.config["delay"] else {
-            Issue.record("game's config delay is not a mapping")
-            return
-        }
-        #expect(delay.map(\.key) == ["exponential"])
+        #expect(scenario.target(named: "game")?.config["delay"]?.distribution == .exponential(mean: 0.04, max: 2),
+                "a distribution setting is read by the adapter's declared type")
         #expect(scenario.target(named: "shop")?.config.isEmpty == true)
 
         let directory = Harness.fixturesDirectory
@@ -63,7 +60,7 @@ struct FullScenarioDecodingTests {
         let login = try #require(casual.state(named: "login")?.action)
         #expect(login.qualifiedName == "game.ok")
         #expect(login.parameters.keys.sorted() == ["delay", "returns"])
-        #expect(login.parameters["delay"]?.scalar == "20ms")
+        #expect(login.parameters["delay"]?.distribution == .constant(0.02))
         #expect(login.captures == ["token": "token"])
         #expect(login.tags == ["phase": "entry"])
         #expect(close(login.expectedLatency, 0.05))

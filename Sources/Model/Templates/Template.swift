@@ -1,3 +1,5 @@
+import Foundation
+
 /// The `{{ … }}` template syntax of text values.
 public enum Template {
     /// A piece of a template.
@@ -8,6 +10,12 @@ public enum Template {
         case reference([String], offset: Int)
         /// A malformed template, with a message and the offset of the problem.
         case malformed(String, offset: Int)
+    }
+
+    /// Whether `text` is a name: letters, digits, `_` and `-`, starting with a letter or `_`.
+    public static func isName(_ text: String) -> Bool {
+        guard let first = text.unicodeScalars.first, first.properties.isAlphabetic || first == "_" else { return false }
+        return text.unicodeScalars.allSatisfy { $0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "_" || $0 == "-" }
     }
 
     /// Splits `text` into literal text and references.
@@ -26,11 +34,11 @@ public enum Template {
             }
             let inner = afterOpen[..<close.lowerBound]
             let leading = inner.prefix { $0 == " " }.count
-            let expression = inner.trimming(" ")
+            let expression = String(inner.drop { $0 == " " }.reversed().drop { $0 == " " }.reversed())
             let segments = expression.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
             if expression.isEmpty {
                 parts.append(.malformed("empty template '{{}}'", offset: offset))
-            } else if segments.contains(where: { !ScalarShape.isIdentifier($0) }) {
+            } else if segments.contains(where: { !Template.isName($0) }) {
                 parts.append(.malformed("'\(expression)' is not a template reference", offset: offset + 2 + leading))
             } else {
                 parts.append(.reference(segments, offset: offset + 2 + leading))

@@ -1,0 +1,50 @@
+import StampedeHTTPAdapter
+import StampedePluginAPI
+import Testing
+
+/// Connection pooling and keep-alive, counted by the server (one remote port per connection).
+@Suite("http adapter: connections")
+struct HTTPConnectionTests {
+    typealias Support = HTTPTestSupport
+
+    @Test func poolOfOneReusesOneConnection() async throws {
+        try await HTTPTestServer.run { server in
+            try await Support.withTarget(baseURL: server.baseURL, ["pool_size": .number(1)]) { target in
+                let outcomes = await withTaskGroup(of: ActionOutcome.self) { group in
+                    for _ in 0..<24 { group.addTask { await Support.perform(target, "get", ["path": .string("/json")]) } }
+                    return await group.reduce(into: []) { $0.append($1) }
+                }
+                #expect(outcomes.filter { !$0.isOK }.isEmpty)
+                #expect(server.stats.requests == 24)
+                #expect(server.stats.connections == 1)
+            }
+        }
+    }
+
+    @Test func poolIsBoundedBySize() async throws {
+        try await HTTPTestServer.run { server in
+            try await Support.withTarget(baseURL: server.baseURL, ["pool_size": .number(3)]) { target in
+                let outcomes = await withTaskGroup(of: ActionOutcome.self) { group in
+                    for _ in 0..<12 { group.addTask { await Support.perform(target, "get", ["path": .string("/sleep/20")]) } }
+                    return await group.reduce(into: []) { $0.append($1) }
+                }
+                #expect(outcomes.filter { !$0.isOK }.isEmpty)
+                #expect(server.stats.requests == 12)
+                #expect(server.stats.connections >= 1 && server.stats.connections <= 3, "\(server.stats.connections)")
+            }
+        }
+    }
+
+    @Test func withoutKeepAliveEveryRequestConnects() async throws {
+        try await HTTPTestServer.run { server in
+            try await Support.withTarget(baseURL: server.baseURL, ["keep_alive": .bool(false), "pool_size": .number(1)]) { target in
+                for _ in 0..<5 {
+                    let outcome = await Support.perform(target, "get", ["path": .string("/text")])
+                    #expect(outcome.isOK, "\(outcome.status)")
+                }
+                #expect(server.stats.requests == 5)
+                #expect(server.stats.connections == 5)
+            }
+        }
+    }
+}

@@ -1,0 +1,170 @@
+import AsyncHTTPClient
+import NIOCore
+import NIOHTTP1
+import StampedePluginAPI
+
+/// A request ready to send, with what the outcome needs to know about it.
+struct PreparedRequest: Sendable {
+    /// The request.
+    var request: HTTPClient.Request
+    /// Its URL, for messages.
+    var url: String
+    /// Its method, for the `method` tag (`GET`, `POST`, …).
+    var method: String
+    /// Approximate bytes sent: request line, headers and body.
+    var bytesOut: Int
+    /// Seconds the request may take.
+    var timeout: Double
+}
+
+/// Builds requests from actions' parameters, on top of a target's settings (computed once per target).
+struct HTTPRequestBuilder: Sendable {
+    /// `base_url` without trailing slashes.
+    let baseURL: String
+    /// The headers every request starts from: the target's `headers`, plus `connection: close` without keep-alive.
+    let defaultHeaders: HTTPHeaders
+    /// The approximate size of `defaultHeaders` on the wire.
+    let defaultHeaderBytes: Int
+    /// The target's timeout, in seconds.
+    let timeout: Double
+
+    /// A builder for a target with these settings.
+    init(settings: HTTPTargetSettings) {
+        baseURL = settings.baseURL
+        var headers = HTTPHeaders()
+        headers.add(name: "user-agent", value: "stampede")
+        for (name, value) in settings.headers.sorted(by: { $0.key < $1.key }) { headers.replaceOrAdd(name: name, value: value) }
+        if !settings.keepAlive { headers.replaceOrAdd(name: "connection", value: "close") }
+        defaultHeaders = headers
+        defaultHeaderBytes = headers.reduce(0) { $0 + $1.name.utf8.count + $1.value.utf8.count + 4 }
+        timeout = settings.timeout
+    }
+
+    /// The request an action asks for.
+    /// - Throws: ``HTTPFailure`` of kind `invalid_request` when the method, path or body cannot be used.
+    func prepare(_ action: ActionRequest) throws(HTTPFailure) -> PreparedRequest {
+        let method = try Self.method(of: action)
+        let parameters = action.parameters
+        guard let path = parameters["path"]?.text else {
+            throw HTTPFailure(kind: .invalidRequest, message: "the \(action.action) action needs a path")
+        }
+        var url = join(path)
+        if let query = parameters["query"]?.map, !query.isEmpty { Self.appendQuery(query, to: &url) }
+
+        var headers = defaultHeaders
+        var headerBytes = defaultHeaderBytes
+        if let extra = parameters["headers"]?.map {
+            for (name, value) in extra {
+                guard let text = value.text else { continue }
+                headers.replaceOrAdd(name: name, value: text)
+                headerBytes += name.utf8.count + text.utf8.count + 4
+            }
+        }
+
+        var bodyBytes = 0
+        var body: HTTPClient.Body?
+        if let json = parameters["json"] {
+            guard parameters["body"] == nil else {
+                throw HTTPFailure(kind: .invalidRequest, message: "give json or body, not both")
+            }
+            let bytes = try JSONBodyWriter.bytes(of: json)
+            bodyBytes = bytes.count
+            body = .byteBuffer(ByteBuffer(bytes: bytes))
+            if !headers.contains(name: "content-type") {
+                headers.add(name: "content-type", value: "application/json")
+                headerBytes += 30
+            }
+        } else if let text = parameters["body"]?.text {
+            bodyBytes = text.utf8.count
+            body = .byteBuffer(ByteBuffer(string: text))
+        }
+        if bodyBytes > 0 { headerBytes += 18 + String(bodyBytes).utf8.count }  // content-length
+        let request: HTTPClient.Request
+        do {
+            request = try HTTPClient.Request(url: url, method: HTTPMethod(rawValue: method), headers: headers, body: body)
+        } catch {
+            throw HTTPFailure(kind: .invalidRequest, message: "'\(url)' is not a usable http(s) URL (\(error))")
+        }
+
+        let timeout = parameters["timeout"]?.number.flatMap { $0 > 0 && $0.isFinite ? $0 : nil } ?? self.timeout
+        // Request line (`GET /path HTTP/1.1\r\n`, counting the whole URL), headers, the blank line, the body.
+        let bytesOut = method.utf8.count + url.utf8.count + 12 + headerBytes + 2 + bodyBytes
+        return PreparedRequest(request: request, url: url, method: method, bytesOut: bytesOut, timeout: timeout)
+    }
+
+    /// The method of an action: its `method` parameter for `request`, else the action's name.
+    static func method(of action: ActionRequest) throws(HTTPFailure) -> String {
+        switch action.action {
+        case "get": return "GET"
+        case "post": return "POST"
+        case "put": return "PUT"
+        case "patch": return "PATCH"
+        case "delete": return "DELETE"
+        case "request":
+            guard let value = action.parameters["method"] else { return "GET" }
+            let method = value.text?.uppercased() ?? ""
+            guard HTTPAdapter.methods.contains(method) else {
+                throw HTTPFailure(
+                    kind: .invalidRequest,
+                    message: "method must be one of \(HTTPAdapter.methods.joined(separator: ", ")), got '\(value.text ?? "")'")
+            }
+            return method
+        default:
+            throw HTTPFailure(kind: .invalidRequest, message: "the http adapter has no action '\(action.action)'")
+        }
+    }
+
+    /// `path` joined to the base URL, or `path` itself when it is an absolute http(s) URL.
+    func join(_ path: String) -> String {
+        switch path.utf8.first {
+        case nil: return baseURL
+        case UInt8(ascii: "/"), UInt8(ascii: "?"): return baseURL + path
+        case UInt8(ascii: "h"), UInt8(ascii: "H"): if HTTPTargetSettings.isHTTPURL(path) { return path }
+        default: break
+        }
+        return baseURL + "/" + path
+    }
+
+    /// Appends `query` (sorted by name, percent-encoded) to `url`, after `?` or `&`.
+    static func appendQuery(_ query: [String: ActionValue], to url: inout String) {
+        var separator: Character = url.utf8.contains(UInt8(ascii: "?")) ? "&" : "?"
+        for name in query.keys.sorted() {
+            guard let value = query[name]?.text else { continue }
+            url.append(separator)
+            url.append(percentEncoded(name))
+            url.append("=")
+            url.append(percentEncoded(value))
+            separator = "&"
+        }
+    }
+
+    private static let hexDigits = Array("0123456789ABCDEF".utf8)
+
+    /// `text` with every byte outside RFC 3986's unreserved characters percent-encoded.
+    static func percentEncoded(_ text: String) -> String {
+        let isPlain = text.utf8.allSatisfy(isUnreserved)
+        if isPlain { return text }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count * 3)
+        for byte in text.utf8 {
+            if isUnreserved(byte) {
+                bytes.append(byte)
+            } else {
+                bytes.append(UInt8(ascii: "%"))
+                bytes.append(hexDigits[Int(byte >> 4)])
+                bytes.append(hexDigits[Int(byte & 0xF)])
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    private static func isUnreserved(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+            UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "~"):
+            true
+        default:
+            false
+        }
+    }
+}

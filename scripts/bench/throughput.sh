@@ -1,0 +1,99 @@
+#!/usr/bin/env bash
+# Closed-loop maximum throughput at equal connections against nginx (1 worker, no access log, a small static
+# file on 127.0.0.1): `stampede run` (N players looping http.get, no think, pool_size N) vs wrk -t2 -cN vs locust
+# FastHttpUser (1 process, then --processes 2), DURATION seconds each, one after the other.
+# Prints req/s and the ratios stampede/wrk (goal >= 0.7) and stampede/locust (goal >= 5).
+#
+# Usage: scripts/bench/throughput.sh [CONNECTIONS] [DURATION-SECONDS]    (default 64 10)
+# Env:   BENCH_SKIP_BUILD=1 reuses the release build; BENCH_KEEP=1 keeps the temp dir; NO_LOCUST=1 skips locust.
+set -euo pipefail
+source "$(dirname "$0")/lib.sh"
+bench_traps
+
+connections=${1:-64}
+duration=${2:-10}
+bench_apt nginx-light:nginx wrk:wrk curl:curl
+locust=
+[[ "${NO_LOCUST:-0}" == 1 ]] || locust=$(bench_locust)
+bench_build
+bench_require_adapter http
+bench_start_nginx off
+
+scenario="$BENCH_TMP/throughput.yaml"
+bench_closed_http_scenario "$scenario" "$connections" "$duration"
+
+echo "== nginx on $NGINX_URL; $connections connections, ${duration}s each"
+
+echo "-- stampede run"
+results="$BENCH_TMP/throughput.json"
+bench_stampede $((duration + 60)) "$results" "$scenario" --grace 5s || {
+    echo "error: stampede run failed (exit $?):" >&2
+    tail -20 "$results.log" >&2
+    exit 1
+}
+st_requests=$(bench_json "$results" 'int(total("requests"))')
+st_elapsed=$(bench_json "$results" 'd["elapsed"]')
+st_errors=$(bench_json "$results" 'int(sum(m["values"].get("count", 0) for m in series("errors")))')
+st_rps=$(python3 -c "print(round($st_requests / $st_elapsed))")
+st_p99=$(bench_json "$results" '"%.2f ms" % (max(m["values"].get("p99", 0) for m in series("latency")) * 1000)')
+
+echo "-- wrk -t2 -c$connections -d${duration}s"
+wrk_out="$BENCH_TMP/wrk.txt"
+timeout $((duration + 30)) wrk -t2 -c"$connections" -d"${duration}s" --latency "$NGINX_URL/hello.txt" >"$wrk_out" &
+bench_track $!
+wait $!
+wrk_rps=$(awk '/^Requests\/sec:/ {printf "%d", $2}' "$wrk_out")
+wrk_p99=$(awk '$1 == "99%" {print $2}' "$wrk_out")
+
+# run_locust PROCESSES: runs headless locust (FastHttpUser, no wait); writes "req/s p99" to BENCH_TMP/locust-N.result.
+run_locust() {
+    local processes=$1 prefix="$BENCH_TMP/locust-$1" extra=()
+    ((processes > 1)) && extra=(--processes "$processes")
+    cat >"$BENCH_TMP/locustfile.py" <<'EOF'
+from locust import FastHttpUser, constant, task
+
+class Fetch(FastHttpUser):
+    wait_time = constant(0)
+
+    @task
+    def get(self):
+        self.client.get("/hello.txt")
+EOF
+    timeout --kill-after=10 $((duration + 60)) "$locust" -f "$BENCH_TMP/locustfile.py" --headless \
+        -u "$connections" -r "$connections" -t "${duration}s" --host "$NGINX_URL" --csv "$prefix" --only-summary \
+        --loglevel WARNING "${extra[@]}" >"$prefix.log" 2>&1 &
+    bench_track $!
+    wait $! || true
+    python3 - "$prefix"_stats.csv >"$prefix.result" <<'EOF'
+import csv, sys
+try:
+    rows = [r for r in csv.DictReader(open(sys.argv[1])) if r["Name"] == "Aggregated"]
+    print(round(float(rows[0]["Requests/s"])), rows[0]["99%"] + " ms")
+except (OSError, IndexError, KeyError, ValueError):
+    print("0 n/a")
+EOF
+}
+
+lc1_rps=0 lc2_rps=0 lc1_p99=n/a lc2_p99=n/a
+if [[ -n "$locust" ]]; then
+    echo "-- locust FastHttpUser, 1 process"
+    run_locust 1
+    read -r lc1_rps lc1_p99 <"$BENCH_TMP/locust-1.result"
+    echo "-- locust FastHttpUser, --processes 2"
+    run_locust 2
+    read -r lc2_rps lc2_p99 <"$BENCH_TMP/locust-2.result"
+fi
+bench_stop_nginx
+
+echo
+echo "| generator ($connections connections, ${duration} s, nginx 1 worker) | req/s | p99 latency | stampede / it |"
+echo "|---|---:|---:|---:|"
+echo "| stampede run (closed, $connections players, pool_size $connections) | $st_rps | $st_p99 | 1.00 |"
+echo "| wrk -t2 -c$connections | $wrk_rps | $wrk_p99 | $(bench_ratio "$st_rps" "$wrk_rps") |"
+if [[ -n "$locust" ]]; then
+    echo "| locust FastHttpUser, 1 process, $connections users | $lc1_rps | $lc1_p99 | $(bench_ratio "$st_rps" "$lc1_rps") |"
+    echo "| locust FastHttpUser, --processes 2, $connections users | $lc2_rps | $lc2_p99 | $(bench_ratio "$st_rps" "$lc2_rps") |"
+fi
+echo
+echo "stampede: $st_requests requests in ${st_elapsed} s, $st_errors errors"
+echo "goals: stampede/wrk >= 0.7 -> $(bench_ratio "$st_rps" "$wrk_rps"); stampede/locust (best) >= 5 -> $(bench_ratio "$st_rps" "$(( lc1_rps > lc2_rps ? lc1_rps : lc2_rps ))")"
