@@ -3,7 +3,7 @@ import PackageDescription
 
 let package = Package(
     name: "stampede",
-    platforms: [.macOS(.v14)],
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "stampede", targets: ["stampede"]),
         .library(name: "StampedePluginAPI", targets: ["StampedePluginAPI"]),
@@ -25,7 +25,14 @@ let package = Package(
         .target(name: "StampedeNullAdapter", dependencies: ["StampedePluginAPI"], path: "plugins/null"),
         .target(
             name: "StampedeHTTPAdapter",
-            dependencies: ["StampedePluginAPI", .product(name: "AsyncHTTPClient", package: "async-http-client")],
+            dependencies: [
+                "StampedePluginAPI",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+            ],
             path: "plugins/http"
         ),
         .target(
@@ -114,6 +121,7 @@ let package = Package(
             name: "AdapterTests",
             dependencies: [
                 "StampedeHTTPAdapter", "StampedeWebSocketAdapter", "StampedePluginAPI", "StampedeModel",
+                "StampedeEngine", "StampedeDSL", "StampedeAdapters", "StampedeMetrics", "StampedePlan",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),
                 .product(name: "NIOCore", package: "swift-nio"),

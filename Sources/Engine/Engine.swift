@@ -66,7 +66,12 @@ public final class Engine: Sendable {
     /// Runs the plan to its end (or until stopped), calling `onTick` every tick interval.
     /// - Throws: ``EngineError`` when the targets cannot be set up (nothing has run then).
     public func run(onTick: @escaping @Sendable (EngineTick) -> Void = { _ in }) async throws(EngineError) -> EngineResult {
-        try await targets.setup()
+        do {
+            try await targets.setup()
+        } catch {
+            await targets.teardown()
+            throw error
+        }
         let clock = RunClock()
         let context = RunContext(
             clock: clock, stop: stop, recorder: recorder, behaviours: behaviours, feeders: feeders,

@@ -3,6 +3,7 @@ import HTTPTypes
 import Hummingbird
 import Logging
 import NIOCore
+import ServiceLifecycle
 
 /// A real HTTP server for adapter tests, on 127.0.0.1 and a free port, started and stopped by ``run(_:)``.
 ///
@@ -15,6 +16,8 @@ import NIOCore
 /// - `GET /bytes/{n}` — a body of `n` bytes `x`.
 /// - `GET /text` — `hello, load test` as text/plain.
 /// - `GET /slow-body/{ms}` — status 200 and `start` at once, then `end` after that many milliseconds.
+/// - `GET /stall/{from}/{until}` — answers at once, except that a request arriving between the two Unix times (in
+///   milliseconds) is held until `until`: the whole server stalls for that window.
 ///
 /// Every request is counted in ``stats``, with the client connection it came on.
 struct HTTPTestServer: Sendable {
@@ -47,12 +50,26 @@ struct HTTPTestServer: Sendable {
             },
             logger: logger
         )
+        var configuration = ServiceGroupConfiguration(services: [.init(service: app)], logger: logger)
+        // In-flight handlers (a long sleep) get this long before they are cancelled.
+        configuration.maximumGracefulShutdownDuration = .milliseconds(300)
+        let services = ServiceGroup(configuration: configuration)
         return try await withThrowingTaskGroup(of: Void.self) { group in
-            group.addTask { try await app.runService(gracefulShutdownSignals: []) }
-            defer { group.cancelAll() }
-            var iterator = ports.makeAsyncIterator()
-            guard let port = await iterator.next(), port > 0 else { throw HTTPTestServerError.didNotStart }
-            return try await body(HTTPTestServer(port: port, stats: stats))
+            group.addTask { try await services.run() }
+            // Stop with a graceful shutdown, not by cancelling: cancelling a NIO server while it accepts a connection
+            // traps ("Deinited NIOAsyncWriter without calling finish()", apple/swift-nio#3481).
+            do {
+                var iterator = ports.makeAsyncIterator()
+                guard let port = await iterator.next(), port > 0 else { throw HTTPTestServerError.didNotStart }
+                let result = try await body(HTTPTestServer(port: port, stats: stats))
+                await services.triggerGracefulShutdown()
+                try? await group.waitForAll()
+                return result
+            } catch {
+                await services.triggerGracefulShutdown()
+                try? await group.waitForAll()
+                throw error
+            }
         }
     }
 
@@ -70,6 +87,13 @@ struct HTTPTestServer: Sendable {
         router.get("/status/{code}") { _, context in
             let code = try context.parameters.require("code", as: Int.self)
             return Response(status: .init(code: code), body: .init(byteBuffer: ByteBuffer(string: "status \(code)")))
+        }
+        router.get("/stall/{from}/{until}") { _, context in
+            let from = try context.parameters.require("from", as: Int.self)
+            let until = try context.parameters.require("until", as: Int.self)
+            let now = Int(Date().timeIntervalSince1970 * 1000)
+            if now >= from, now < until { try await Task.sleep(for: .milliseconds(until - now)) }
+            return "ok"
         }
         router.get("/sleep/{ms}") { _, context in
             let milliseconds = try context.parameters.require("ms", as: Int.self)
@@ -119,33 +143,35 @@ enum HTTPTestServerError: Error {
 final class HTTPServerStats: @unchecked Sendable {
     private let lock = NSLock()
     private var requestCount = 0
-    private var ports: Set<Int> = []
+    /// Every connection seen, kept alive so that no two of them ever share an identity.
+    private var channels: [any Channel] = []
+    private var identities: Set<ObjectIdentifier> = []
 
     /// Requests answered so far.
     var requests: Int { lock.withLock { requestCount } }
-    /// Distinct client connections (by remote port) seen so far.
-    var connections: Int { lock.withLock { ports.count } }
+    /// Distinct client connections seen so far.
+    var connections: Int { lock.withLock { channels.count } }
 
-    /// Counts a request that came on the connection from `port`.
-    func record(port: Int) {
+    /// Counts a request that came on `channel`.
+    func record(channel: any Channel) {
         lock.withLock {
             requestCount += 1
-            ports.insert(port)
+            if identities.insert(ObjectIdentifier(channel)).inserted { channels.append(channel) }
         }
     }
 }
 
-/// A request context that knows the remote port of the request's connection.
+/// A request context that knows the connection its request came on.
 struct CountingRequestContext: RequestContext {
     /// Hummingbird's per-request storage.
     var coreContext: CoreRequestContextStorage
-    /// The client's port: one per connection.
-    let remotePort: Int
+    /// The client connection.
+    let channel: any Channel
 
     /// A context for a request arriving on `source.channel`.
     init(source: ApplicationRequestContextSource) {
         coreContext = .init(source: source)
-        remotePort = source.channel.remoteAddress?.port ?? -1
+        channel = source.channel
     }
 }
 
@@ -159,7 +185,7 @@ struct CountingMiddleware: RouterMiddleware {
         _ request: Request, context: CountingRequestContext,
         next: (Request, CountingRequestContext) async throws -> Response
     ) async throws -> Response {
-        stats.record(port: context.remotePort)
+        stats.record(channel: context.channel)
         return try await next(request, context)
     }
 }

@@ -11,9 +11,10 @@ import Synchronization
 /// - `/echo` — sends every text message back.
 /// - `/greet` — sends ``greeting`` at once, then echoes.
 /// - `/delayed` — answers every message with `late: MESSAGE` after ``replyDelay``.
-/// - `/close` — closes the connection at once (normal close, reason `bye`), then waits for the client's reply.
-///   (A handler that just returns would close implicitly, but under load that close frame is sometimes lost
-///   by the server, leaving the client waiting.)
+/// - `/close` — closes the connection (normal close, reason `bye`) as soon as the first message arrives.
+///   Closing before any message would be racy to test: the WebSocket client loses a close frame and the
+///   server's half-close when they come in the same TCP read as the `101 Switching Protocols` (seen with
+///   strace under load), leaving the player waiting instead of seeing `closed`.
 /// - `/whoami` — sends the value of the `x-player` header of the handshake, then echoes.
 /// - `/flood` — sends `0`, `1`, … `N-1` (``floodCount``) at once, then waits for the client to close.
 /// - `/slow-upgrade` — accepts the upgrade only after ``slowUpgradeDelay``, then echoes.
@@ -89,8 +90,10 @@ struct WebSocketTestServer: Sendable {
         }
         router.ws("/close") { inbound, outbound, _ in
             try await stats.track {
+                var messages = inbound.messages(maxSize: 1 << 20).makeAsyncIterator()
+                _ = try await messages.next()
                 try await outbound.close(.normalClosure, reason: "bye")
-                for try await _ in inbound.messages(maxSize: 1 << 20) {}
+                while try await messages.next() != nil {}
             }
         }
         router.ws("/whoami") { inbound, outbound, context in

@@ -43,12 +43,12 @@ struct WebSocketErrorTests {
             try await Support.withTarget(baseURL: server.baseURL) { player in
                 #expect(await player.connect("/echo").isOK)
                 let outcome = await player.perform(
-                    "exchange", ["text": .string("apple"), "match": .string("banana"), "timeout": .number(0.3)]
+                    "exchange", ["text": .string("apple"), "match": .string("banana"), "timeout": .number(1.5)]
                 )
                 #expect(Support.kind(outcome) == "no_match")
                 #expect(
                     Support.message(outcome)
-                        == "expected a message containing 'banana' within 300ms; 1 other message came: 'apple'"
+                        == "expected a message containing 'banana' within 1.5s; 1 other message came: 'apple'"
                 )
                 #expect(outcome.bytesIn == 5)
             }
@@ -95,6 +95,7 @@ struct WebSocketErrorTests {
         try await WebSocketTestServer.run { server in
             try await Support.withTarget(baseURL: server.baseURL) { player in
                 #expect(await player.connect("/close").isOK)
+                #expect(await player.perform("send", ["text": .string("close, please")]).isOK)
                 let received = await player.perform("receive", ["timeout": .number(5)])
                 #expect(Support.kind(received) == "closed")
                 #expect(Support.message(received)?.hasSuffix("(code 1000 normalClosure, reason 'bye')") == true)

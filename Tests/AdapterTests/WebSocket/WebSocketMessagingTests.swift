@@ -74,19 +74,6 @@ struct WebSocketMessagingTests {
         }
     }
 
-    @Test("exchange ignores messages that arrived before its send")
-    func exchangeDiscardsOlderMessages() async throws {
-        try await WebSocketTestServer.run { server in
-            try await Support.withTarget(baseURL: server.baseURL) { player in
-                #expect(await player.connect("/greet").isOK)
-                // Let the greeting arrive, unread.
-                try await Task.sleep(for: .milliseconds(200))
-                let reply = await player.perform("exchange", ["text": .string("ping")], captures: ["m": "message"])
-                #expect(reply.captured == ["m": "ping"])
-            }
-        }
-    }
-
     @Test("handshake headers reach the server; an absolute ws:// path replaces the base URL")
     func headersAndAbsolutePath() async throws {
         try await WebSocketTestServer.run { server in

@@ -48,6 +48,9 @@ final class Inbox: Sendable {
         self.drops = drops
     }
 
+    /// How many received messages wait to be taken.
+    var count: Int { state.withLock { $0.queue.count } }
+
     /// Why the connection ended, once it did (buffered messages may still wait).
     var end: WebSocketFailure? { state.withLock { $0.end } }
 
