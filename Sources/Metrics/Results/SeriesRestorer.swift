@@ -1,15 +1,11 @@
+import Histogram
 /// Rebuilds a ``MetricsStore`` from the series of a results document.
 ///
 /// What is restored exactly: counters (the sum), rates (true and total samples), gauges (level and extremes; a level
 /// outside its extremes, as merged shards or machines make, when it splits into at most 256 equal parts within them),
-/// and of trends the count,
-/// minimum, maximum and every histogram bucket count, so percentiles and merges are exactly those of the run.
-/// A trend's sum (and so its mean) is rebuilt from the samples put back into the buckets, within the histogram's
-/// precision: `TrendValue` has no public way yet to set it.
+/// and trends (count, sum, minimum, maximum and every histogram bucket count), so percentiles, means and merges are
+/// exactly those of the run.
 enum SeriesRestorer {
-    /// Counts above which samples are put back by doubling (O(log n) merges) rather than one by one.
-    private static let doublingThreshold: UInt64 = 512
-
     /// The store holding every series of `documents`.
     static func restore(_ documents: [SeriesDocument]) throws -> MetricsStore {
         var store = MetricsStore()
@@ -32,12 +28,7 @@ enum SeriesRestorer {
             guard let trues = UInt64(exactly: try need(values.count, "count", label)), trues <= total else {
                 throw ResultsDecodingError.missingValue(series: label, value: "count")
             }
-            var yes = MetricsStore()
-            yes.recordRate(name, tags, true)
-            var no = MetricsStore()
-            no.recordRate(name, tags, false)
-            store.merge(repeated(yes, trues))
-            store.merge(repeated(no, total - trues))
+            store.merge(.rate(trues: trues, total: total), into: MetricKey(name, tags))
         case "gauge":
             let (low, high, level) = (try need(values.min, "min", label), try need(values.max, "max", label), try need(values.value, "value", label))
             restoreGauge(name, tags, level: level, min: low, max: high, into: &store)
@@ -103,21 +94,16 @@ enum SeriesRestorer {
         guard count > 0 else { return }
         let low = try need(document.values.min, "min", label)
         let high = try need(document.values.max, "max", label)
-        // Samples go back into their buckets; those in the lowest and highest bucket take the exact extremes, so
-        // that the trend's minimum and maximum are restored too (every other bucket lies strictly between them).
-        let lowBucket = microseconds(low)
-        let highBucket = microseconds(high)
+        let sum = try need(document.values.sum, "sum", label)
+        var restored = Histogram<UInt64>(lowestDiscernibleValue: layout.lowestDiscernibleValue,
+                                         highestTrackableValue: Swift.max(layout.highestTrackableValue, histogram.highestTrackable),
+                                         numberOfSignificantValueDigits: layout.numberOfSignificantValueDigits)
+        restored.autoResize = true
         for bucket in buckets {
-            let holdsLow = layout.valuesAreEquivalent(bucket.value, lowBucket)
-            let holdsHigh = layout.valuesAreEquivalent(bucket.value, highBucket)
-            var remaining = bucket.count
-            if holdsHigh {
-                put(high, times: 1, name: document.name, tags: TagSet(document.tags), into: &store)
-                remaining -= 1
-            }
-            let seconds = holdsLow ? low : holdsHigh ? high : Double(bucket.value) / 1e6
-            put(seconds, times: remaining, name: document.name, tags: TagSet(document.tags), into: &store)
+            guard restored.record(bucket.value, count: bucket.count) else { throw ResultsDecodingError.histogramCounts(series: label) }
         }
+        let trend = TrendValue(histogram: restored, count: count, sum: sum, min: low, max: high)
+        store.merge(.trend(trend), into: MetricKey(document.name, TagSet(document.tags)))
     }
 
     private static func need<T>(_ value: T?, _ field: String, _ label: String) throws -> T {
@@ -125,22 +111,7 @@ enum SeriesRestorer {
         return value
     }
 
-    /// The histogram value a sample of `seconds` was recorded as.
-    private static func microseconds(_ seconds: Double) -> UInt64 {
-        UInt64((Swift.max(0, seconds) * 1e6).rounded())
-    }
 
-    /// Records `seconds` into the trend `name{tags}` `times` times.
-    private static func put(_ seconds: Double, times: UInt64, name: String, tags: TagSet, into store: inout MetricsStore) {
-        guard times > 0 else { return }
-        if times <= doublingThreshold {
-            for _ in 0..<times { store.recordTrend(name, tags, seconds: seconds) }
-        } else {
-            var one = MetricsStore()
-            one.recordTrend(name, tags, seconds: seconds)
-            store.merge(repeated(one, times))
-        }
-    }
 
     /// `unit` merged with itself into `times` copies, by doubling.
     private static func repeated(_ unit: MetricsStore, _ times: UInt64) -> MetricsStore {
