@@ -57,10 +57,15 @@ struct BehaviourRunner: Sendable {
     /// Performs one action and records it; nil when the run was aborted during it.
     private func perform(_ action: RunnableAction, player: Player, intended: Double, load: Int) async -> (end: Double, service: Double)? {
         let behaviourName = context.behaviours[player.behaviour].compiled.spec.name
-        let request = action.request(for: player, feeders: context.feeders, behaviour: behaviourName)
-        let session = player.session(for: action.targetIndex, target: action.target, info: request.player)
+        let (request, exhausted) = action.request(for: player, feeders: context.feeders, behaviour: behaviourName)
         let actualStart = context.clock.now
-        let outcome = await action.target.perform(request, session: session)
+        let outcome: ActionOutcome
+        if let exhausted {
+            outcome = .error("feeder_exhausted", "feeder '\(exhausted)' (order: unique) has no row left for player \(player.id)")
+        } else {
+            let session = player.session(for: action.targetIndex, target: action.target, info: request.player)
+            outcome = await action.target.perform(request, session: session)
+        }
         let end = context.clock.now
         if context.stop.stage == .abort || Task.isCancelled {
             context.recorder.record(worker: player.id) { $0.add("interrupted_actions", action.tags[load]) }

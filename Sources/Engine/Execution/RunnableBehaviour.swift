@@ -70,14 +70,15 @@ struct RunnableAction: Sendable {
         errorTags = tags.map { $0.adding("status", "error") }
     }
 
-    /// The request for `player`, templates rendered.
-    func request(for player: Player, feeders: FeederStore, behaviour: String) -> ActionRequest {
-        var context = RenderContext(player: player, feeders: feeders, rng: player.rng)
+    /// The request for `player`, templates rendered; with the name of a `unique` feeder that ran out of rows, if one did.
+    func request(for player: Player, feeders: FeederStore, behaviour: String) -> (ActionRequest, exhaustedFeeder: String?) {
+        var context = RenderContext(player: player, feeders: feeders, rng: player.rng, exhaustedFeeder: nil)
         var values: [String: ActionValue] = [:]
         values.reserveCapacity(parameters.count)
         for (key, template) in parameters { values[key] = template.render(&context) }
         player.rng = context.rng
-        return ActionRequest(action: name, parameters: values, captures: captures,
-                             player: PlayerInfo(id: player.id, behaviour: behaviour), random: player.rng.next())
+        let request = ActionRequest(action: name, parameters: values, captures: captures,
+                                    player: PlayerInfo(id: player.id, behaviour: behaviour), random: player.rng.next())
+        return (request, context.exhaustedFeeder)
     }
 }

@@ -22,7 +22,7 @@ indirect enum ValueTemplate: Sendable {
         case .constant(let value): return value
         case .text(let parts):
             var result = ""
-            for part in parts { part.append(to: &result, context: context) }
+            for part in parts { part.append(to: &result, context: &context) }
             return .string(result)
         case .distribution(let sampler):
             return .number(sampler.sample(using: &context.rng))
@@ -51,11 +51,16 @@ enum TemplatePart: Sendable {
     /// An environment variable (read once, at compile time).
     case constant(String)
 
-    func append(to text: inout String, context: RenderContext) {
+    func append(to text: inout String, context: inout RenderContext) {
         switch self {
         case .literal(let literal), .constant(let literal): text += literal
         case .session(let name): text += context.player.variables[name] ?? ""
-        case let .data(feeder, column): text += context.feeders?.value(feeder: feeder, column: column, player: context.player) ?? ""
+        case let .data(feeder, column):
+            if let value = context.feeders?.value(feeder: feeder, column: column, player: context.player) {
+                text += value
+            } else {
+                context.exhaustedFeeder = feeder
+            }
         case .playerID: text += String(context.player.id)
         case .iteration: text += String(context.player.iteration)
         }
@@ -67,10 +72,12 @@ struct RenderContext {
     let player: Player
     let feeders: FeederStore?
     var rng: SeededRandom
+    /// Set when a `unique` feeder had no row left for the player.
+    var exhaustedFeeder: String?
 
     /// A context for values without player references (target settings).
     static var constant: RenderContext {
         RenderContext(player: Player(id: 0, behaviour: 0, load: 0, targetCount: 0, rng: SeededRandom(seed: 0)), feeders: nil,
-                      rng: SeededRandom(seed: 0))
+                      rng: SeededRandom(seed: 0), exhaustedFeeder: nil)
     }
 }
