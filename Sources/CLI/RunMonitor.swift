@@ -51,7 +51,7 @@ final class RunMonitor: Sendable {
         let errors: Int
         if case let .rate(trues, _) = store.merged("errors") { errors = Int(trues) } else { errors = 0 }
         var p95: Double?
-        if case .trend(let trend) = store.merged("latency", matching: [TagFilter(key: "status", value: "ok", location: .init(file: "", line: 1, column: 1))]) {
+        if case .trend(let trend) = store.merged("latency", matching: [TagFilter(key: "outcome", value: "ok", location: .init(file: "", line: 1, column: 1))]) {
             p95 = trend.percentile(95)
         }
         let snapshot = ProgressSnapshot(

@@ -19,7 +19,7 @@ struct EngineMeasurementTests {
             load:
               l: { model: open, rate: 100/s }
             """)
-        let latency = try #require(EngineHarness.trend(result.store, "latency", ["status": "ok"]))
+        let latency = try #require(EngineHarness.trend(result.store, "latency", ["outcome": "ok"]))
         #expect(latency.count == 300)
         #expect(latency.percentile(99) > 0.8, "p99 \(latency.percentile(99)) s must show the stall")
         #expect(latency.percentile(50) < 0.05, "half the requests were not stalled")
@@ -40,7 +40,7 @@ struct EngineMeasurementTests {
             load:
               l: { model: closed, players: 1 }
             """)
-        let latency = try #require(EngineHarness.trend(result.store, "latency", ["status": "ok"]))
+        let latency = try #require(EngineHarness.trend(result.store, "latency", ["outcome": "ok"]))
         #expect(latency.max > 0.9, "the stalled action took about a second")
     }
 
@@ -66,7 +66,7 @@ struct EngineMeasurementTests {
             Issue.record("no error_kind series"); return
         }
         #expect(kinds == 20)
-        #expect(EngineHarness.trend(result.store, "latency", ["status": "ok"])?.count == 20)
+        #expect(EngineHarness.trend(result.store, "latency", ["outcome": "ok"])?.count == 20)
         #expect(result.errors.first?.kind == "boom")
     }
 

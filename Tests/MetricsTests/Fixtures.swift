@@ -41,8 +41,8 @@ enum Fixtures {
     ) {
         let tags = base(action, load: load)
         let status = errorKind == nil ? "ok" : "error"
-        store.recordTrend("latency", tags.adding("status", status), seconds: latency)
-        store.recordTrend("service_time", tags.adding("status", status), seconds: latency * 0.9)
+        store.recordTrend("latency", tags.adding("outcome", status), seconds: latency)
+        store.recordTrend("service_time", tags.adding("outcome", status), seconds: latency * 0.9)
         store.add("requests", tags)
         store.recordRate("errors", errorKind.map { tags.adding("error_kind", $0) } ?? tags, errorKind != nil)
         store.add("bytes_in", tags, 100)
@@ -81,7 +81,7 @@ enum Fixtures {
             recordAction(&store, index % 3 == 0 ? "game.play" : "game.login", latency: seconds, errorKind: failed ? "http_500" : nil)
         }
         for _ in 0..<1500 { recordAction(&store, "game.ping", latency: 0.0123456) }
-        store.recordTrend("latency", base("game.ping").adding("status", "ok"), seconds: 0.0123001)
+        store.recordTrend("latency", base("game.ping").adding("outcome", "ok"), seconds: 0.0123001)
         store.add("dropped_iterations", TagSet(["load": "main"]), 3)
         store.recordTrend("schedule_lag", TagSet(["load": "main"]), seconds: 0.0004)
         store.setGauge("in_flight", TagSet(), 12)

@@ -28,7 +28,7 @@ struct MetricsRecorderTests {
         #expect(store.merged("requests", matching: [filter("action", "game.play")]) == .counter(Double(workers * perWorker / 2)))
         #expect(store.merged("errors") == .rate(trues: UInt64(workers * perWorker / 10), total: UInt64(workers * perWorker)))
         #expect(store.merged("bytes_in") == .counter(Double(workers * perWorker * 100)))
-        guard case .trend(let latency)? = store.merged("latency", matching: [filter("status", "ok")]) else {
+        guard case .trend(let latency)? = store.merged("latency", matching: [filter("outcome", "ok")]) else {
             Issue.record("no latency trend")
             return
         }

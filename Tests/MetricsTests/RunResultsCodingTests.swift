@@ -49,7 +49,7 @@ struct RunResultsCodingTests {
     func trendSumsKnownIssue() throws {
         let original = Self.sample()
         let decoded = try RunResults.decode(from: original.jsonData())
-        let key = MetricKey("latency", Fixtures.base("game.ping").adding("status", "ok"))
+        let key = MetricKey("latency", Fixtures.base("game.ping").adding("outcome", "ok"))
         guard case .trend(let restored)? = decoded.store.series[key], case .trend(let recorded)? = original.store.series[key] else {
             Issue.record("no trend \(key)")
             return

@@ -43,7 +43,7 @@ struct ThresholdEvaluatorTests {
 
     // Small run: game.login ok 10…100 ms (×10) and 3 timeouts of 5 s; game.play ok 200 ms (×5); elapsed 10 s.
     static let rows: [Row] = [
-        // Trends, status:ok by default.
+        // Trends, outcome:ok by default.
         row("latency", .avg, .less, 0.2, is: (0.55 + 1.0) / 15, .seconds, passed: true),
         row("latency", ["action": "game.login"], .avg, .less, 0.05, is: 0.055, .seconds, passed: false),
         row("latency", ["action": "game.login"], .min, .equal, 0.01, is: 0.01, .seconds, passed: true),
@@ -55,8 +55,8 @@ struct ThresholdEvaluatorTests {
         row("latency", ["target": "game"], .count, .equal, 15, is: 15, .count, passed: true),
         row("service_time", ["action": "game.play"], .max, .less, 0.2, is: 0.18, .seconds, passed: true),
         // Naming status opts out of the ok-only default.
-        row("latency", ["action": "game.login", "status": "error"], .count, .equal, 3, is: 3, .count, passed: true),
-        row("latency", ["status": "error"], .avg, .greaterOrEqual, 5, is: 5, .seconds, passed: true),
+        row("latency", ["action": "game.login", "outcome": "error"], .count, .equal, 3, is: 3, .count, passed: true),
+        row("latency", ["outcome": "error"], .avg, .greaterOrEqual, 5, is: 5, .seconds, passed: true),
         row("iteration_duration", .max, .less, 10, is: 12.5, .seconds, passed: false),
         // Counters.
         row("requests", .count, .equal, 18, is: 18, .count, passed: true),
@@ -151,11 +151,11 @@ struct ThresholdEvaluatorTests {
         #expect(verdict.first?.passed == false)
     }
 
-    @Test("status:ok is added only for latency and service_time, and only when status is not named")
+    @Test("outcome:ok is added only for latency and service_time, and only when outcome is not named")
     func okFilter() {
-        #expect(ThresholdEvaluator.filters(of: Fixtures.spec("latency", [(.avg, .less, 1)])).map(\.key) == ["status"])
+        #expect(ThresholdEvaluator.filters(of: Fixtures.spec("latency", [(.avg, .less, 1)])).map(\.key) == ["outcome"])
         #expect(ThresholdEvaluator.filters(of: Fixtures.spec("service_time", ["action": "a.b"], [(.avg, .less, 1)])).map(\.value) == ["a.b", "ok"])
-        #expect(ThresholdEvaluator.filters(of: Fixtures.spec("latency", ["status": "error"], [(.avg, .less, 1)])).map(\.value) == ["error"])
+        #expect(ThresholdEvaluator.filters(of: Fixtures.spec("latency", ["outcome": "error"], [(.avg, .less, 1)])).map(\.value) == ["error"])
         #expect(ThresholdEvaluator.filters(of: Fixtures.spec("errors", [(.rate, .less, 1)])).isEmpty)
         #expect(ThresholdEvaluator.rules.count == 8)
     }

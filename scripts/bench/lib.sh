@@ -48,6 +48,7 @@ bench_as_root() {
 # bench_apt PACKAGE:COMMAND...: installs each package whose command is missing (one apt-get update first).
 bench_apt() {
     local missing=() spec
+    [[ -x /usr/bin/time ]] || missing+=(time)
     for spec in "$@"; do
         command -v "${spec#*:}" >/dev/null 2>&1 || missing+=("${spec%%:*}")
     done
@@ -184,18 +185,33 @@ EOF
 }
 
 # bench_stampede TIMEOUT RESULTS SCENARIO [ARGS...]: runs `stampede run --quiet` in the background (so Ctrl-C
-# reaches the cleanup), bounded by TIMEOUT seconds, writing RESULTS (JSON); stdout/stderr go to RESULTS.log.
-# Returns stampede's exit code.
+# reaches the cleanup), bounded by TIMEOUT seconds, writing RESULTS (JSON); stdout/stderr go to RESULTS.log and
+# its CPU time (/usr/bin/time: user and system seconds) to RESULTS.cpu. Returns stampede's exit code.
 bench_stampede() {
     local limit=$1 results=$2 scenario=$3
     shift 3
-    timeout --signal=INT --kill-after=10 "$limit" "$STAMPEDE" run --quiet --out "json=$results" "$@" "$scenario" \
-        >"$results.log" 2>&1 &
+    bench_timed "$results.cpu" timeout --signal=INT --kill-after=10 "$limit" \
+        "$STAMPEDE" run --quiet --out "json=$results" "$@" "$scenario" >"$results.log" 2>&1 &
     local pid=$!
     bench_track "$pid"
     local code=0
     wait "$pid" || code=$?
     return "$code"
+}
+
+# bench_timed FILE CMD...: runs CMD, writing its CPU seconds (user + system, children waited for included) to FILE.
+bench_timed() {
+    local file=$1
+    shift
+    /usr/bin/time -f "%U %S" -o "$file" "$@"
+}
+
+# bench_cpu_us FILE REQUESTS: CPU microseconds per request from a bench_timed FILE.
+bench_cpu_us() {
+    python3 -c 'import sys
+u, s = map(float, open(sys.argv[1]).read().split()[-2:])
+n = float(sys.argv[2] or 0)
+print(f"{(u + s) * 1e6 / n:.0f}" if n > 0 else "n/a")' "$1" "$2" 2>/dev/null || echo n/a
 }
 
 # bench_json RESULTS EXPRESSION: evaluates a Python expression over the results document `d` and prints it.

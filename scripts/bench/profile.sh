@@ -41,7 +41,7 @@ if command -v perf >/dev/null && perf record -o /dev/null -- true >/dev/null 2>&
         perf report -i "$BENCH_TMP/perf.data" --stdio "$@" >"$file" 2>/dev/null || true
     }
     # rows FILE COUNT: the first COUNT sample rows of a report, demangled, trailing blanks trimmed.
-    rows() { grep -E '^ +[0-9]' "$1" | head -n "$2" | demangle | sed 's/ *$//' | cut -c1-200 || true; }
+    rows() { grep -E '^ +[0-9]' "$1" | head -n "$2" | demangle | sed -E 's/( +-)* *$//' | cut -c1-200 || true; }
     report "$BENCH_TMP/dso.txt" --no-children --sort dso
     report "$BENCH_TMP/self.txt" --no-children --sort symbol -g none
     report "$BENCH_TMP/own.txt" --no-children --dsos stampede --sort symbol -g none
@@ -57,6 +57,34 @@ if command -v perf >/dev/null && perf record -o /dev/null -- true >/dev/null 2>&
     echo
     echo "== top $top symbols (inclusive: self + callees; columns: children, self)"
     rows "$BENCH_TMP/inclusive.txt" "$top"
+    echo
+    echo "== samples by thread kind, and by the innermost frame of stampede's own code (Stampede modules, plugins)"
+    perf script -i "$BENCH_TMP/perf.data" -F tid,ip,sym 2>/dev/null >"$BENCH_TMP/stacks.txt" || true
+    python3 - "$BENCH_TMP/stacks.txt" "$top" <<'EOF'
+import collections, re, subprocess, sys
+blocks = [b.strip().split("\n")[1:] for b in open(sys.argv[1]).read().split("\n\n") if b.strip()]
+stacks = [[m.group(1) for m in (re.match(r"\s*[0-9a-f]+ (.*)$", line) for line in b) if m] for b in blocks]
+names = sorted({f for s in stacks for f in s})
+text = subprocess.run(["swift-demangle", "--simplified"], input="\n".join(names), capture_output=True, text=True).stdout
+readable = dict(zip(names, text.split("\n"))) if text else {n: n for n in names}
+own = re.compile(r"\b(Engine|BehaviourRunner|RunnableAction|RunnableBehaviour|Player|PlayerPool|MetricsStore|MetricsRecorder|"
+                 r"TagSet|TrendValue|MetricKey|ValueTemplate|RunClock|StopControl|HTTPTarget|HTTPRequestBuilder|"
+                 r"ResponseCollector|ResponseExpectations|ActionRequest|ActionOutcome|ActionValue|NullTarget)\b")
+kinds, owners = collections.Counter(), collections.Counter()
+for s in stacks:
+    frames = [readable.get(f, f) for f in s]
+    joined = " ".join(frames)
+    kinds["NIO event loop (AsyncHTTPClient: sockets, HTTP codec, pool)" if "SelectableEventLoop" in joined
+          else "Swift concurrency pool (engine, adapter, client calls)" if "swift_job_run" in joined
+          else "other (start-up, main thread, timers)"] += 1
+    owners[next((f for f in frames if own.search(f)), "(no stampede frame: libraries, runtime, kernel)")] += 1
+total = max(1, len(stacks))
+for name, count in kinds.most_common():
+    print(f"{count / total * 100:6.1f}%  {name}")
+print()
+for name, count in owners.most_common(int(sys.argv[2])):
+    print(f"{count / total * 100:6.1f}%  {name[:170]}")
+EOF
 else
     bench_apt valgrind:valgrind
     short=$(( duration < 3 ? duration : 3 ))

@@ -2,7 +2,8 @@
 # Closed-loop maximum throughput at equal connections against nginx (1 worker, no access log, a small static
 # file on 127.0.0.1): `stampede run` (N players looping http.get, no think, pool_size N) vs wrk -t2 -cN vs locust
 # FastHttpUser (1 process, then --processes 2), DURATION seconds each, one after the other.
-# Prints req/s and the ratios stampede/wrk (goal >= 0.7) and stampede/locust (goal >= 5).
+# Prints req/s, p99 latency, the generator's CPU time per request (user + system) and the ratios stampede/wrk
+# (goal >= 0.7) and stampede/locust (goal >= 5).
 #
 # Usage: scripts/bench/throughput.sh [CONNECTIONS] [DURATION-SECONDS]    (default 64 10)
 # Env:   BENCH_SKIP_BUILD=1 reuses the release build; BENCH_KEEP=1 keeps the temp dir; NO_LOCUST=1 skips locust.
@@ -36,16 +37,19 @@ st_elapsed=$(bench_json "$results" 'd["elapsed"]')
 st_errors=$(bench_json "$results" 'int(sum(m["values"].get("count", 0) for m in series("errors")))')
 st_rps=$(python3 -c "print(round($st_requests / $st_elapsed))")
 st_p99=$(bench_json "$results" '"%.2f ms" % (max(m["values"].get("p99", 0) for m in series("latency")) * 1000)')
+st_cpu=$(bench_cpu_us "$results.cpu" "$st_requests")
 
 echo "-- wrk -t2 -c$connections -d${duration}s"
 wrk_out="$BENCH_TMP/wrk.txt"
-timeout $((duration + 30)) wrk -t2 -c"$connections" -d"${duration}s" --latency "$NGINX_URL/hello.txt" >"$wrk_out" &
+bench_timed "$wrk_out.cpu" timeout $((duration + 30)) wrk -t2 -c"$connections" -d"${duration}s" --latency "$NGINX_URL/hello.txt" >"$wrk_out" &
 bench_track $!
 wait $!
 wrk_rps=$(awk '/^Requests\/sec:/ {printf "%d", $2}' "$wrk_out")
 wrk_p99=$(awk '$1 == "99%" {print $2}' "$wrk_out")
+wrk_cpu=$(bench_cpu_us "$wrk_out.cpu" "$(awk '/requests in/ {print $1}' "$wrk_out")")
 
-# run_locust PROCESSES: runs headless locust (FastHttpUser, no wait); writes "req/s p99" to BENCH_TMP/locust-N.result.
+# run_locust PROCESSES: runs headless locust (FastHttpUser, no wait); writes "req/s p99 requests" to
+# BENCH_TMP/locust-N.result and its CPU time to BENCH_TMP/locust-N.cpu.
 run_locust() {
     local processes=$1 prefix="$BENCH_TMP/locust-$1" extra=()
     ((processes > 1)) && extra=(--processes "$processes")
@@ -59,7 +63,7 @@ class Fetch(FastHttpUser):
     def get(self):
         self.client.get("/hello.txt")
 EOF
-    timeout --kill-after=10 $((duration + 60)) "$locust" -f "$BENCH_TMP/locustfile.py" --headless \
+    bench_timed "$prefix.cpu" timeout --kill-after=10 $((duration + 60)) "$locust" -f "$BENCH_TMP/locustfile.py" --headless \
         -u "$connections" -r "$connections" -t "${duration}s" --host "$NGINX_URL" --csv "$prefix" --only-summary \
         --loglevel WARNING "${extra[@]}" >"$prefix.log" 2>&1 &
     bench_track $!
@@ -68,31 +72,31 @@ EOF
 import csv, sys
 try:
     rows = [r for r in csv.DictReader(open(sys.argv[1])) if r["Name"] == "Aggregated"]
-    print(round(float(rows[0]["Requests/s"])), rows[0]["99%"] + " ms")
+    print(round(float(rows[0]["Requests/s"])), rows[0]["99%"] + "ms", rows[0]["Request Count"])
 except (OSError, IndexError, KeyError, ValueError):
-    print("0 n/a")
+    print("0 n/a 0")
 EOF
 }
 
-lc1_rps=0 lc2_rps=0 lc1_p99=n/a lc2_p99=n/a
+lc1_rps=0 lc2_rps=0 lc1_p99=n/a lc2_p99=n/a lc1_n=0 lc2_n=0
 if [[ -n "$locust" ]]; then
     echo "-- locust FastHttpUser, 1 process"
     run_locust 1
-    read -r lc1_rps lc1_p99 <"$BENCH_TMP/locust-1.result"
+    read -r lc1_rps lc1_p99 lc1_n <"$BENCH_TMP/locust-1.result"
     echo "-- locust FastHttpUser, --processes 2"
     run_locust 2
-    read -r lc2_rps lc2_p99 <"$BENCH_TMP/locust-2.result"
+    read -r lc2_rps lc2_p99 lc2_n <"$BENCH_TMP/locust-2.result"
 fi
 bench_stop_nginx
 
 echo
-echo "| generator ($connections connections, ${duration} s, nginx 1 worker) | req/s | p99 latency | stampede / it |"
-echo "|---|---:|---:|---:|"
-echo "| stampede run (closed, $connections players, pool_size $connections) | $st_rps | $st_p99 | 1.00 |"
-echo "| wrk -t2 -c$connections | $wrk_rps | $wrk_p99 | $(bench_ratio "$st_rps" "$wrk_rps") |"
+echo "| generator ($connections connections, ${duration} s, nginx 1 worker) | req/s | p99 latency | generator CPU per request | stampede / it |"
+echo "|---|---:|---:|---:|---:|"
+echo "| stampede run (closed, $connections players, pool_size $connections) | $st_rps | $st_p99 | $st_cpu µs | 1.00 |"
+echo "| wrk -t2 -c$connections | $wrk_rps | $wrk_p99 | $wrk_cpu µs | $(bench_ratio "$st_rps" "$wrk_rps") |"
 if [[ -n "$locust" ]]; then
-    echo "| locust FastHttpUser, 1 process, $connections users | $lc1_rps | $lc1_p99 | $(bench_ratio "$st_rps" "$lc1_rps") |"
-    echo "| locust FastHttpUser, --processes 2, $connections users | $lc2_rps | $lc2_p99 | $(bench_ratio "$st_rps" "$lc2_rps") |"
+    echo "| locust FastHttpUser, 1 process, $connections users | $lc1_rps | $lc1_p99 | $(bench_cpu_us "$BENCH_TMP/locust-1.cpu" "$lc1_n") µs | $(bench_ratio "$st_rps" "$lc1_rps") |"
+    echo "| locust FastHttpUser, --processes 2, $connections users | $lc2_rps | $lc2_p99 | $(bench_cpu_us "$BENCH_TMP/locust-2.cpu" "$lc2_n") µs | $(bench_ratio "$st_rps" "$lc2_rps") |"
 fi
 echo
 echo "stampede: $st_requests requests in ${st_elapsed} s, $st_errors errors"

@@ -38,8 +38,8 @@ public enum MetricCatalog {
     /// Tag keys whose values must name something in the scenario (`action` as `target.action`).
     public static let scenarioTagKeys: [String] = ["action", "target", "behaviour", "state", "load"]
 
-    /// Every built-in tag key: the scenario ones, `error_kind` and `status` (ok or error), whose values are free.
-    public static let builtinTagKeys: [String] = scenarioTagKeys + ["error_kind", "status"]
+    /// Every built-in tag key: the scenario ones, `error_kind` and `outcome` (ok or error), whose values are free.
+    public static let builtinTagKeys: [String] = scenarioTagKeys + ["error_kind", "outcome"]
 
     /// The built-in metric called `name`.
     public static func metric(named name: String) -> MetricInfo? {

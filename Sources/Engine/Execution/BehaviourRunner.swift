@@ -78,12 +78,12 @@ struct BehaviourRunner: Sendable {
             let base = outcome.tags.isEmpty ? action.tags[load] : action.tags[load].merging(outcome.tags)
             switch outcome.status {
             case .ok:
-                let statusTags = outcome.tags.isEmpty ? action.okTags[load] : base.adding("status", "ok")
+                let statusTags = outcome.tags.isEmpty ? action.okTags[load] : base.adding("outcome", "ok")
                 store.recordTrend("latency", statusTags, seconds: latency)
                 store.recordTrend("service_time", statusTags, seconds: service)
                 store.recordRate("errors", base, false)
             case .error(let kind, _):
-                let statusTags = outcome.tags.isEmpty ? action.errorTags[load] : base.adding("status", "error")
+                let statusTags = outcome.tags.isEmpty ? action.errorTags[load] : base.adding("outcome", "error")
                 store.recordTrend("latency", statusTags, seconds: latency)
                 store.recordTrend("service_time", statusTags, seconds: service)
                 store.recordRate("errors", base.adding("error_kind", kind), true)

@@ -43,9 +43,9 @@ struct RunnableAction: Sendable {
     let metricKinds: [String: MetricKind]
     /// Base tags per load.
     let tags: [TagSet]
-    /// Base tags plus `status:ok`, per load.
+    /// Base tags plus `outcome:ok`, per load.
     let okTags: [TagSet]
-    /// Base tags plus `status:error`, per load.
+    /// Base tags plus `outcome:error`, per load.
     let errorTags: [TagSet]
 
     init(_ action: ActionSpec, state: String, behaviour: String, targetIndex: Int, targets: TargetSet, loads: [String],
@@ -66,8 +66,8 @@ struct RunnableAction: Sendable {
             "action": action.qualifiedName, "target": action.target, "behaviour": behaviour, "state": state,
         ])
         tags = loads.map { base.adding("load", $0) }
-        okTags = tags.map { $0.adding("status", "ok") }
-        errorTags = tags.map { $0.adding("status", "error") }
+        okTags = tags.map { $0.adding("outcome", "ok") }
+        errorTags = tags.map { $0.adding("outcome", "error") }
     }
 
     /// The request for `player`, templates rendered; with the name of a `unique` feeder that ran out of rows, if one did.

@@ -24,7 +24,7 @@ public struct ActionStats: Sendable, Equatable {
     public var errors: UInt64
     /// Share of failed samples (nil without `errors` samples).
     public var errorRate: Double?
-    /// Latency of `status:ok` samples (nil when none succeeded).
+    /// Latency of `outcome:ok` samples (nil when none succeeded).
     public var latency: Latency?
 
     /// The figures of every action found in `store` (series with an `action` tag), sorted by action.
@@ -40,7 +40,7 @@ public struct ActionStats: Sendable, Equatable {
             case let ("errors", .rate(trues, total)):
                 let sofar = errors[action] ?? (0, 0)
                 errors[action] = (sofar.trues + trues, sofar.total + total)
-            case ("latency", .trend(let trend)) where key.tags["status"] == "ok":
+            case ("latency", .trend(let trend)) where key.tags["outcome"] == "ok":
                 latency[action, default: TrendValue()].merge(trend)
             default:
                 continue

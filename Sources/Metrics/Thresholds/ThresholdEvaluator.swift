@@ -5,7 +5,7 @@ import StampedePluginAPI
 ///
 /// Rules (also available as ``rules`` for documentation):
 /// 1. A threshold looks at every series of its metric whose tags match all its tag filters, merged into one value.
-/// 2. For `latency` and `service_time`, when the filters do not name `status`, only `status:ok` samples count:
+/// 2. For `latency` and `service_time`, when the filters do not name `outcome`, only `outcome:ok` samples count:
 ///    failed actions do not make latency look good or bad, and a run whose actions all failed has no latency data.
 /// 3. A criterion over no data fails with the reason "no data", except `count`, which is 0.
 /// 4. Trends (durations, in seconds): `avg`, `min`, `max` (exact), `med` and `p(N)` (from the HDR histogram,
@@ -20,7 +20,7 @@ public enum ThresholdEvaluator {
     /// The evaluation rules, one sentence each, for documentation.
     public static let rules: [String] = [
         "A threshold looks at every series of its metric whose tags match all its tag filters, merged into one value.",
-        "For latency and service_time, when the filters do not name status, only status:ok samples count; "
+        "For latency and service_time, when the filters do not name outcome, only outcome:ok samples count; "
             + "a run whose actions all failed has no latency data.",
         "A criterion over no data fails with the reason \"no data\", except count, which is 0.",
         "Trends are durations in seconds: avg, min and max are exact, med and p(N) come from the HDR histogram "
@@ -32,7 +32,7 @@ public enum ThresholdEvaluator {
             + "once delayAbortEval has passed.",
     ]
 
-    /// Metrics whose thresholds count only `status:ok` samples unless a filter names `status`.
+    /// Metrics whose thresholds count only `outcome:ok` samples unless a filter names `outcome`.
     public static let okOnlyMetrics: Set<String> = ["latency", "service_time"]
 
     /// One verdict per criterion of every spec, in order.
@@ -63,11 +63,11 @@ public enum ThresholdEvaluator {
         return verdicts
     }
 
-    /// The tag filters a spec is evaluated with: its own, plus `status:ok` for ``okOnlyMetrics`` when it does not
-    /// name `status`.
+    /// The tag filters a spec is evaluated with: its own, plus `outcome:ok` for ``okOnlyMetrics`` when it does not
+    /// name `outcome`.
     public static func filters(of spec: ThresholdSpec) -> [TagFilter] {
-        guard okOnlyMetrics.contains(spec.metric), !spec.tags.contains(where: { $0.key == "status" }) else { return spec.tags }
-        return spec.tags + [TagFilter(key: "status", value: "ok", location: spec.location)]
+        guard okOnlyMetrics.contains(spec.metric), !spec.tags.contains(where: { $0.key == "outcome" }) else { return spec.tags }
+        return spec.tags + [TagFilter(key: "outcome", value: "ok", location: spec.location)]
     }
 
     /// The first verdict that should stop the run `elapsed` seconds in: an `abortOnFail` criterion that failed on

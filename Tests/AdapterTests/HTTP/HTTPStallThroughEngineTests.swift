@@ -31,11 +31,14 @@ struct HTTPStallThroughEngineTests {
             let scenario = try #require(ScenarioValidator(registry: registry).validate(text: yaml).scenario)
             let engine = try Engine(plan: PlanCompiler.compile(scenario), registry: registry)
             let result = try await engine.run()
-            guard case .trend(let latency) = result.store.merged("latency", matching: [TagFilter(key: "status", value: "ok",
+            guard case .trend(let latency) = result.store.merged("latency", matching: [TagFilter(key: "outcome", value: "ok",
                 location: SourceLocation(file: "t", line: 1, column: 1))]) else {
                 Issue.record("no latency")
                 return
             }
+            let byStatus = result.store.merged("latency", matching: [TagFilter(key: "status", value: "200",
+                location: SourceLocation(file: "t", line: 1, column: 1))])
+            #expect(byStatus != nil, "the adapter's status tag stays on latency beside the engine's outcome tag")
             let tally = try #require(result.loads.first)
             #expect(tally.dropped > 50, "the cap held arrivals back during the stall: \(tally.dropped) dropped")
             #expect(tally.started + tally.dropped == 300)
