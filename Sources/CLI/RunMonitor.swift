@@ -20,8 +20,8 @@ final class RunMonitor: Sendable {
     init(engine: Engine, plan: CompiledPlan, quiet: Bool) {
         self.engine = engine
         self.thresholds = plan.scenario.thresholds
-        let summary = PlanSummarizer.summarize(plan)
-        self.plannedRate = plan.scenario.duration > 0 ? Double(summary.totals.plannedStarts) / plan.scenario.duration : 0
+        let planned = engine.plannedPerLoad.reduce(0, +)
+        self.plannedRate = plan.scenario.duration > 0 ? Double(planned) / plan.scenario.duration : 0
         self.quiet = quiet
         self.tty = isatty(STDERR_FILENO) == 1
     }

@@ -38,6 +38,8 @@ public final class Engine: Sendable {
     let recorder: MetricsRecorder
     let errorLog = ErrorLog()
     let nextPlayer = Atomic<Int>(0)
+    /// Tasks planned per load (arrivals, joins and activity starts), computed once from the plan.
+    public let plannedPerLoad: [Int]
 
     /// Prepares a run of `plan` with the adapters of `registry`.
     /// - Throws: ``EngineError`` when a target or feeder cannot be prepared.
@@ -61,6 +63,9 @@ public final class Engine: Sendable {
             return PlayerPool(behaviourCount: plan.behaviours.count)
         }
         recorder = MetricsRecorder(shardCount: options.shardCount)
+        plannedPerLoad = PlanSummarizer.summarize(plan).loads.map { load in
+            (load.plannedArrivals ?? 0) + (load.plannedJoins ?? 0) + load.activities.reduce(0) { $0 + $1.plannedStarts }
+        }
     }
 
     /// Runs the plan to its end (or until stopped), calling `onTick` every tick interval.
@@ -151,12 +156,8 @@ public final class Engine: Sendable {
     }
 
     private func tallies() -> [LoadTally] {
-        let summary = PlanSummarizer.summarize(plan)
-        return zip(plan.loads, counters).enumerated().map { index, pair in
-            let loadSummary = summary.loads[index]
-            let planned = (loadSummary.plannedArrivals ?? 0) + (loadSummary.plannedJoins ?? 0)
-                + loadSummary.activities.reduce(0) { $0 + $1.plannedStarts }
-            return LoadTally(name: pair.0.spec.name, model: pair.0.spec.model.kindName, planned: planned,
+        zip(plan.loads, counters).enumerated().map { index, pair in
+            LoadTally(name: pair.0.spec.name, model: pair.0.spec.model.kindName, planned: plannedPerLoad[index],
                                    started: pair.1.started.load(ordering: .relaxed), dropped: pair.1.dropped.load(ordering: .relaxed))
         }
     }

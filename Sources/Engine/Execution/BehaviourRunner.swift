@@ -56,8 +56,7 @@ struct BehaviourRunner: Sendable {
 
     /// Performs one action and records it; nil when the run was aborted during it.
     private func perform(_ action: RunnableAction, player: Player, intended: Double, load: Int) async -> (end: Double, service: Double)? {
-        let behaviourName = context.behaviours[player.behaviour].compiled.spec.name
-        let (request, exhausted) = action.request(for: player, feeders: context.feeders, behaviour: behaviourName)
+        let (request, exhausted) = action.request(for: player, feeders: context.feeders)
         let actualStart = context.clock.now
         let outcome: ActionOutcome
         if let exhausted {

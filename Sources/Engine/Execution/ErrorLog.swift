@@ -20,7 +20,7 @@ public final class ErrorLog: Sendable {
     public init() {}
 
     func note(action: RunnableAction, kind: String, message: String) {
-        let name = action.tags.first?["action"] ?? action.name
+        let name = action.qualifiedName
         entries.withLock { entries in
             let key = name + "\u{0}" + kind
             if entries[key] != nil {

@@ -36,6 +36,10 @@ struct RunnableBehaviour: Sendable {
 /// One action state, ready to perform.
 struct RunnableAction: Sendable {
     let name: String
+    /// `target.action`.
+    let qualifiedName: String
+    /// The behaviour the state belongs to (for the request's player information).
+    let behaviour: String
     let targetIndex: Int
     let target: any ActionTarget
     let parameters: [(String, ValueTemplate)]
@@ -51,6 +55,8 @@ struct RunnableAction: Sendable {
     init(_ action: ActionSpec, state: String, behaviour: String, targetIndex: Int, targets: TargetSet, loads: [String],
          environment: [String: String]) {
         name = action.action
+        qualifiedName = action.qualifiedName
+        self.behaviour = behaviour
         self.targetIndex = targetIndex
         target = targets.targets[targetIndex]
         // A target setting named like a parameter of the action is that parameter's default.
@@ -71,7 +77,7 @@ struct RunnableAction: Sendable {
     }
 
     /// The request for `player`, templates rendered; with the name of a `unique` feeder that ran out of rows, if one did.
-    func request(for player: Player, feeders: FeederStore, behaviour: String) -> (ActionRequest, exhaustedFeeder: String?) {
+    func request(for player: Player, feeders: FeederStore) -> (ActionRequest, exhaustedFeeder: String?) {
         var context = RenderContext(player: player, feeders: feeders, rng: player.rng, exhaustedFeeder: nil)
         var values: [String: ActionValue] = [:]
         values.reserveCapacity(parameters.count)

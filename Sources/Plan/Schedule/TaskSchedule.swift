@@ -44,10 +44,6 @@ public struct TaskSchedule: Sendable {
         }
     }
 
-    /// The tasks planned by open and activity streams in all (joins and leaves not included).
-    public var plannedArrivals: Int {
-        streams.reduce(0) { $0 + $1.plannedCount }
-    }
 }
 
 /// The first number of a stream, used as the seed of another.
@@ -78,12 +74,6 @@ struct TaskStream: Sendable {
         self.rng = rng
     }
 
-    var plannedCount: Int {
-        switch source {
-        case .arrivals(let schedule), .activity(let schedule, _, _): schedule.plannedCount
-        case .players: 0
-        }
-    }
 
     mutating func next(before time: Double, into buffer: inout [PlannedTask], arrivals: inout [Double], changes: inout [LevelChange]) {
         switch source {
