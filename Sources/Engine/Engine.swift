@@ -15,6 +15,9 @@ public struct EngineOptions: Sendable {
     public var shardCount = 4
     /// How often `onTick` is called and gauges are sampled, in seconds.
     public var tickInterval: Double = 1
+    /// Whether players' tasks run on SwiftNIO's event loops (where network adapters do their I/O, saving a thread
+    /// hop per action) rather than on Swift's cooperative pool.
+    public var playersOnEventLoops = true
     /// Values for `{{ env.NAME }}`.
     public var environment: [String: String] = ProcessInfo.processInfo.environment
 
@@ -38,6 +41,8 @@ public final class Engine: Sendable {
     let recorder: MetricsRecorder
     let errorLog = ErrorLog()
     let nextPlayer = Atomic<Int>(0)
+    /// Where players' tasks run.
+    let executors: PlayerExecutors
     /// Tasks planned per load (arrivals, joins and activity starts), computed once from the plan.
     public let plannedPerLoad: [Int]
 
@@ -46,6 +51,7 @@ public final class Engine: Sendable {
     public init(plan: CompiledPlan, registry: AdapterRegistry, options: EngineOptions = EngineOptions()) throws(EngineError) {
         self.plan = plan
         self.options = options
+        executors = PlayerExecutors(enabled: options.playersOnEventLoops)
         let targets = try TargetSet(plan.scenario, registry: registry, environment: options.environment)
         self.targets = targets
         do {

@@ -12,10 +12,8 @@ public struct MetricsStore: Sendable, Equatable {
     /// Adds a duration, in seconds, to a trend series.
     public mutating func recordTrend(_ name: String, _ tags: TagSet, seconds: Double) {
         let key = MetricKey(name, tags)
-        if case .trend(var trend) = series[key] {
-            series[key] = nil
-            trend.record(seconds: seconds)
-            series[key] = .trend(trend)
+        if let index = series.index(forKey: key) {
+            series.values[index].recordTrend(seconds: seconds)
         } else {
             var trend = TrendValue()
             trend.record(seconds: seconds)
@@ -26,8 +24,8 @@ public struct MetricsStore: Sendable, Equatable {
     /// Adds to a counter series.
     public mutating func add(_ name: String, _ tags: TagSet, _ amount: Double = 1) {
         let key = MetricKey(name, tags)
-        if case .counter(let value) = series[key] {
-            series[key] = .counter(value + amount)
+        if let index = series.index(forKey: key) {
+            series.values[index].add(amount)
         } else {
             series[key] = .counter(amount)
         }
@@ -36,8 +34,8 @@ public struct MetricsStore: Sendable, Equatable {
     /// Adds one sample to a rate series: `true` samples count towards the rate.
     public mutating func recordRate(_ name: String, _ tags: TagSet, _ sample: Bool) {
         let key = MetricKey(name, tags)
-        if case let .rate(trues, total) = series[key] {
-            series[key] = .rate(trues: trues + (sample ? 1 : 0), total: total + 1)
+        if let index = series.index(forKey: key) {
+            series.values[index].recordRate(sample)
         } else {
             series[key] = .rate(trues: sample ? 1 : 0, total: 1)
         }
@@ -46,9 +44,8 @@ public struct MetricsStore: Sendable, Equatable {
     /// Sets a gauge series.
     public mutating func setGauge(_ name: String, _ tags: TagSet, _ value: Double) {
         let key = MetricKey(name, tags)
-        if case .gauge(var gauge) = series[key] {
-            gauge.set(value)
-            series[key] = .gauge(gauge)
+        if let index = series.index(forKey: key) {
+            series.values[index].setGauge(value)
         } else {
             series[key] = .gauge(GaugeValue(value))
         }

@@ -1,6 +1,9 @@
 import StampedeModel
 
 /// A set of `key:value` tags, kept sorted so that equal sets compare and hash equal.
+///
+/// The hash of the tags is computed once, when the set is made: recording a sample hashes one integer instead of
+/// every tag's key and value (series are looked up several times per action).
 public struct TagSet: Hashable, Sendable, Codable, CustomStringConvertible {
     /// One tag.
     public struct Tag: Hashable, Sendable, Codable {
@@ -17,14 +20,57 @@ public struct TagSet: Hashable, Sendable, Codable, CustomStringConvertible {
     }
 
     /// The tags, sorted by key.
-    public private(set) var tags: [Tag]
+    public private(set) var tags: [Tag] {
+        didSet { tagsHash = Self.hash(of: tags) }
+    }
+    /// The hash of `tags`.
+    private var tagsHash: Int
 
     /// No tags.
-    public init() { tags = [] }
+    public init() {
+        tags = []
+        tagsHash = Self.hash(of: [])
+    }
 
     /// The tags of a dictionary.
     public init(_ dictionary: [String: String]) {
-        tags = dictionary.map { Tag($0.key, $0.value) }.sorted { $0.key < $1.key }
+        let sorted = dictionary.map { Tag($0.key, $0.value) }.sorted { $0.key < $1.key }
+        tags = sorted
+        tagsHash = Self.hash(of: sorted)
+    }
+
+    /// Decodes the tags (the hash is not part of the encoding).
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        let decoded = try container.decode([Tag].self, forKey: .tags).sorted { $0.key < $1.key }
+        tags = decoded
+        tagsHash = Self.hash(of: decoded)
+    }
+
+    /// Encodes the tags.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(tags, forKey: .tags)
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case tags
+    }
+
+    /// Hashes the precomputed hash of the tags.
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(tagsHash)
+    }
+
+    /// Equal tags (the hashes are compared first).
+    public static func == (lhs: TagSet, rhs: TagSet) -> Bool {
+        lhs.tagsHash == rhs.tagsHash && lhs.tags == rhs.tags
+    }
+
+    private static func hash(of tags: [Tag]) -> Int {
+        var hasher = Hasher()
+        hasher.combine(tags)
+        return hasher.finalize()
     }
 
     /// The value of `key`, if the set has it.

@@ -5,6 +5,11 @@ import StampedePlan
 extension Engine {
     /// How far ahead of the clock the schedule is generated, in seconds.
     static let lookahead = 0.1
+    /// The shortest sleep of the dispatcher, in seconds: tasks due sooner than this after a wake-up wait for the next
+    /// wake-up and start together. At 10,000 arrivals/s this halves the wake-ups (each a timer and a thread switch)
+    /// for at most 0.2 ms of schedule lag, which is measured (`schedule_lag`) and never shortens latency: latency
+    /// counts from the intended start.
+    static let quantum = 0.0002
 
     /// Issues every planned task at its intended time until the duration ends or the run stops: open arrivals
     /// start runs (or are dropped and counted when the load's cap of runs in flight is reached — never delayed),
@@ -21,8 +26,9 @@ extension Engine {
             schedule.next(before: horizon, into: &buffer)
             for task in buffer {
                 guard context.stop.acceptsWork else { return }
-                if task.time > context.clock.now {
-                    do { try await context.clock.sleep(until: task.time) } catch { return }
+                let now = context.clock.now
+                if task.time > now {
+                    do { try await context.clock.sleep(until: max(task.time, now + Self.quantum)) } catch { return }
                     guard context.stop.acceptsWork else { return }
                 }
                 start(task, group: &group, rng: &rng, context: context)
@@ -48,7 +54,7 @@ extension Engine {
             counter.started.add(1, ordering: .relaxed)
             let player = makePlayer(behaviour: behaviour, load: load)
             let start = behaviours[behaviour].compiled.start
-            group.addTask {
+            group.addTask(executorPreference: executors.executor(for: player.id)) {
                 await runner.run(player, from: start, intended: task.time)
                 await player.closeSessions()
                 counter.inFlight.subtract(1, ordering: .relaxed)
@@ -60,7 +66,7 @@ extension Engine {
             pool.join(player)
             let start = behaviours[behaviour].compiled.start
             if case .closed = plan.loads[load].spec.model {
-                group.addTask {
+                group.addTask(executorPreference: executors.executor(for: player.id)) {
                     var intended = task.time
                     counter.inFlight.add(1, ordering: .relaxed)
                     while context.stop.acceptsWork, !player.leaving.load(ordering: .relaxed), !Task.isCancelled {
@@ -73,11 +79,11 @@ extension Engine {
                     if pool.finished(player) { await player.closeSessions() }
                 }
             } else {
-                group.addTask { await self.runPopulation(player, from: start, intended: task.time, pool: pool, counter: counter, runner: runner) }
+                group.addTask(executorPreference: executors.executor(for: player.id)) { await self.runPopulation(player, from: start, intended: task.time, pool: pool, counter: counter, runner: runner) }
             }
         case .leave:
             guard let player = pools[load]?.leave() else { return }
-            group.addTask { await player.closeSessions() }
+            group.addTask(executorPreference: executors.executor(for: player.id)) { await player.closeSessions() }
         case let .activity(behaviour, activity):
             guard let pool = pools[load], let player = pool.takeIdle(behaviour: behaviour, rng: &rng) else {
                 drop(load, context: context)
@@ -85,7 +91,7 @@ extension Engine {
             }
             counter.started.add(1, ordering: .relaxed)
             let start = behaviours[behaviour].compiled.activityStarts[activity]
-            group.addTask { await self.runPopulation(player, from: start, intended: task.time, pool: pool, counter: counter, runner: runner) }
+            group.addTask(executorPreference: executors.executor(for: player.id)) { await self.runPopulation(player, from: start, intended: task.time, pool: pool, counter: counter, runner: runner) }
         }
     }
 

@@ -73,16 +73,17 @@ struct BehaviourRunner: Sendable {
         for (variable, value) in outcome.captured { player.variables[variable] = value }
         let latency = max(0, end - intended)
         let service = max(0, end - actualStart)
+        let tagged = outcome.tags.isEmpty ? nil : action.outcomeTags[load].entry(for: outcome.tags)
         context.recorder.record(worker: player.id) { store in
-            let base = outcome.tags.isEmpty ? action.tags[load] : action.tags[load].merging(outcome.tags)
+            let base = tagged?.base ?? action.tags[load]
             switch outcome.status {
             case .ok:
-                let statusTags = outcome.tags.isEmpty ? action.okTags[load] : base.adding("outcome", "ok")
+                let statusTags = tagged?.ok ?? action.okTags[load]
                 store.recordTrend("latency", statusTags, seconds: latency)
                 store.recordTrend("service_time", statusTags, seconds: service)
                 store.recordRate("errors", base, false)
             case .error(let kind, _):
-                let statusTags = outcome.tags.isEmpty ? action.errorTags[load] : base.adding("outcome", "error")
+                let statusTags = tagged?.error ?? action.errorTags[load]
                 store.recordTrend("latency", statusTags, seconds: latency)
                 store.recordTrend("service_time", statusTags, seconds: service)
                 store.recordRate("errors", base.adding("error_kind", kind), true)

@@ -4,8 +4,9 @@ import StampedePlan
 import StampedePluginAPI
 
 /// A behaviour's states ready to execute: each action state with its target, compiled parameters, and the tag
-/// sets of its samples precomputed per load (so recording allocates nothing in the common case).
-struct RunnableBehaviour: Sendable {
+/// sets of its samples precomputed per load (so recording allocates nothing in the common case). A class, so that
+/// the hot path passes it around with one reference count rather than one per field.
+final class RunnableBehaviour: Sendable {
     /// The compiled behaviour (transitions, samplers).
     let compiled: CompiledBehaviour
     /// Per state: the action to perform, or nil (rendezvous).
@@ -33,8 +34,8 @@ struct RunnableBehaviour: Sendable {
     }
 }
 
-/// One action state, ready to perform.
-struct RunnableAction: Sendable {
+/// One action state, ready to perform (a class, like ``RunnableBehaviour``, for cheap passing around).
+final class RunnableAction: Sendable {
     let name: String
     /// `target.action`.
     let qualifiedName: String
@@ -51,6 +52,8 @@ struct RunnableAction: Sendable {
     let okTags: [TagSet]
     /// Base tags plus `outcome:error`, per load.
     let errorTags: [TagSet]
+    /// Tags of outcomes that carry tags of their own, per load.
+    let outcomeTags: [OutcomeTagCache]
 
     init(_ action: ActionSpec, state: String, behaviour: String, targetIndex: Int, targets: TargetSet, loads: [String],
          environment: [String: String]) {
@@ -74,6 +77,7 @@ struct RunnableAction: Sendable {
         tags = loads.map { base.adding("load", $0) }
         okTags = tags.map { $0.adding("outcome", "ok") }
         errorTags = tags.map { $0.adding("outcome", "error") }
+        outcomeTags = tags.map { OutcomeTagCache(actionTags: $0) }
     }
 
     /// The request for `player`, templates rendered; with the name of a `unique` feeder that ran out of rows, if one did.

@@ -15,6 +15,9 @@ import ServiceLifecycle
 /// - `GET /sleep/{ms}` — answers `slept` after that many milliseconds.
 /// - `GET /bytes/{n}` — a body of `n` bytes `x`.
 /// - `GET /text` — `hello, load test` as text/plain.
+/// - `GET /redirect/{n}` — `302` to `/redirect/{n-1}`, and `/redirect/0` to `/text` (relative location `text`).
+/// - `GET /redirect-loop` — `302` to itself.
+/// - `POST /see-other` — `303` to `/echo`.
 /// - `GET /slow-body/{ms}` — status 200 and `start` at once, then `end` after that many milliseconds.
 /// - `GET /stall/{from}/{until}` — answers at once, except that a request arriving between the two Unix times (in
 ///   milliseconds) is held until `until`: the whole server stalls for that window.
@@ -81,6 +84,22 @@ struct HTTPTestServer: Sendable {
             return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(string: jsonBody)))
         }
         router.get("/text") { _, _ in "hello, load test" }
+        router.get("/redirect/{n}") { _, context in
+            let n = context.parameters.get("n", as: Int.self) ?? 0
+            var headers = HTTPFields()
+            headers[.location] = n > 0 ? "/redirect/\(n - 1)" : "../text"
+            return Response(status: .found, headers: headers)
+        }
+        router.get("/redirect-loop") { _, _ in
+            var headers = HTTPFields()
+            headers[.location] = "/redirect-loop"
+            return Response(status: .found, headers: headers)
+        }
+        router.post("/see-other") { _, _ in
+            var headers = HTTPFields()
+            headers[.location] = "/echo"
+            return Response(status: .seeOther, headers: headers)
+        }
         for method in [HTTPRequest.Method.get, .post, .put, .patch, .delete, .head, .options] {
             router.on("/echo", method: method) { request, _ in try await echo(request) }
         }

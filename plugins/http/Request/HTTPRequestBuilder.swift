@@ -1,16 +1,21 @@
-import AsyncHTTPClient
 import NIOCore
 import NIOHTTP1
 import StampedePluginAPI
 
 /// A request ready to send, with what the outcome needs to know about it.
 struct PreparedRequest: Sendable {
-    /// The request.
-    var request: HTTPClient.Request
-    /// Its URL, for messages.
+    /// Its URL, for messages (and for AsyncHTTPClient on `https`).
     var url: String
+    /// Where it goes.
+    var endpoint: HTTPEndpoint
+    /// Its request target: path and query.
+    var target: String
     /// Its method, for the `method` tag (`GET`, `POST`, …).
     var method: String
+    /// Its headers (without `host` and `content-length`, which the transport adds).
+    var headers: HTTPHeaders
+    /// Its body, if any.
+    var body: ByteBuffer?
     /// Approximate bytes sent: request line, headers and body.
     var bytesOut: Int
     /// Seconds the request may take.
@@ -21,8 +26,12 @@ struct PreparedRequest: Sendable {
 struct HTTPRequestBuilder: Sendable {
     /// `base_url` without trailing slashes.
     let baseURL: String
+    /// `base_url` split, when it parses: its endpoint and its path (without trailing slashes, possibly empty).
+    let base: (endpoint: HTTPEndpoint, path: String)?
     /// The headers every request starts from: the target's `headers`, plus `connection: close` without keep-alive.
     let defaultHeaders: HTTPHeaders
+    /// `defaultHeaders` plus the `host` header of the base URL (what most requests send).
+    let baseHeaders: HTTPHeaders
     /// The approximate size of `defaultHeaders` on the wire.
     let defaultHeaderBytes: Int
     /// The target's timeout, in seconds.
@@ -31,11 +40,17 @@ struct HTTPRequestBuilder: Sendable {
     /// A builder for a target with these settings.
     init(settings: HTTPTargetSettings) {
         baseURL = settings.baseURL
+        // Base URLs are kept without trailing slashes, so a target of "/" means no path at all.
+        base = HTTPEndpoint.split(settings.baseURL).flatMap { split in
+            split.target.utf8.contains(UInt8(ascii: "?")) ? nil : (split.endpoint, split.target == "/" ? "" : split.target)
+        }
         var headers = HTTPHeaders()
         headers.add(name: "user-agent", value: "stampede")
         for (name, value) in settings.headers.sorted(by: { $0.key < $1.key }) { headers.replaceOrAdd(name: name, value: value) }
         if !settings.keepAlive { headers.replaceOrAdd(name: "connection", value: "close") }
         defaultHeaders = headers
+        if let base, !headers.contains(name: "host") { headers.add(name: "host", value: base.endpoint.hostHeader) }
+        baseHeaders = headers
         defaultHeaderBytes = headers.reduce(0) { $0 + $1.name.utf8.count + $1.value.utf8.count + 4 }
         timeout = settings.timeout
     }
@@ -51,7 +66,11 @@ struct HTTPRequestBuilder: Sendable {
         var url = join(path)
         if let query = parameters["query"]?.map, !query.isEmpty { Self.appendQuery(query, to: &url) }
 
-        var headers = defaultHeaders
+        guard let (endpoint, target) = split(url) else {
+            throw HTTPFailure(kind: .invalidRequest, message: "'\(url)' is not a usable http(s) URL")
+        }
+        // The base URL's headers carry its `host` already; others get theirs when sent.
+        var headers = endpoint == base?.endpoint ? baseHeaders : defaultHeaders
         var headerBytes = defaultHeaderBytes
         if let extra = parameters["headers"]?.map {
             for (name, value) in extra {
@@ -62,34 +81,44 @@ struct HTTPRequestBuilder: Sendable {
         }
 
         var bodyBytes = 0
-        var body: HTTPClient.Body?
+        var body: ByteBuffer?
         if let json = parameters["json"] {
             guard parameters["body"] == nil else {
                 throw HTTPFailure(kind: .invalidRequest, message: "give json or body, not both")
             }
             let bytes = try JSONBodyWriter.bytes(of: json)
             bodyBytes = bytes.count
-            body = .byteBuffer(ByteBuffer(bytes: bytes))
+            body = ByteBuffer(bytes: bytes)
             if !headers.contains(name: "content-type") {
                 headers.add(name: "content-type", value: "application/json")
                 headerBytes += 30
             }
         } else if let text = parameters["body"]?.text {
             bodyBytes = text.utf8.count
-            body = .byteBuffer(ByteBuffer(string: text))
+            body = ByteBuffer(string: text)
         }
         if bodyBytes > 0 { headerBytes += 18 + String(bodyBytes).utf8.count }  // content-length
-        let request: HTTPClient.Request
-        do {
-            request = try HTTPClient.Request(url: url, method: HTTPMethod(rawValue: method), headers: headers, body: body)
-        } catch {
-            throw HTTPFailure(kind: .invalidRequest, message: "'\(url)' is not a usable http(s) URL (\(error))")
-        }
 
         let timeout = parameters["timeout"]?.number.flatMap { $0 > 0 && $0.isFinite ? $0 : nil } ?? self.timeout
         // Request line (`GET /path HTTP/1.1\r\n`, counting the whole URL), headers, the blank line, the body.
         let bytesOut = method.utf8.count + url.utf8.count + 12 + headerBytes + 2 + bodyBytes
-        return PreparedRequest(request: request, url: url, method: method, bytesOut: bytesOut, timeout: timeout)
+        return PreparedRequest(
+            url: url, endpoint: endpoint, target: target, method: method, headers: headers, body: body, bytesOut: bytesOut,
+            timeout: timeout)
+    }
+
+    /// The endpoint and request target of `url`, without parsing it again when it extends the base URL.
+    private func split(_ url: String) -> (HTTPEndpoint, String)? {
+        let baseCount = baseURL.utf8.count
+        if let base, url.utf8.count > baseCount, url.utf8.starts(with: baseURL.utf8) {
+            let rest = url.utf8.dropFirst(baseCount)
+            if !rest.contains(UInt8(ascii: "#")) {
+                var target = base.path + String(decoding: rest, as: UTF8.self)
+                if target.utf8.first != UInt8(ascii: "/") { target = "/" + target }
+                return (base.endpoint, target)
+            }
+        }
+        return HTTPEndpoint.split(url).map { ($0.endpoint, $0.target) }
     }
 
     /// The method of an action: its `method` parameter for `request`, else the action's name.

@@ -36,22 +36,20 @@ final class ResponseCollector: HTTPClientResponseDelegate {
     /// Body bytes kept to quote in the message of an unexpected status.
     static let excerptLimit = 256
 
-    /// Decides from a status code whether the response is the expected one.
-    private let expectations: ResponseExpectations
+    /// Decides from the status how many body bytes to keep.
+    private let keeping: BodyKeeping
     private let progress = NIOLockedValueBox(Progress())
 
-    /// A collector for a response checked against `expectations`.
-    init(expectations: ResponseExpectations) {
-        self.expectations = expectations
+    /// A collector keeping the body bytes `keeping` asks for.
+    init(keeping: BodyKeeping) {
+        self.keeping = keeping
     }
 
     /// What has arrived so far (after a failure: what came before it).
     var snapshot: Progress { progress.withLockedValue { $0 } }
 
     func didReceiveHead(task: HTTPClient.Task<CollectedResponse>, _ head: HTTPResponseHead) -> EventLoopFuture<Void> {
-        let keep =
-            !expectations.accepts(status: Int(head.status.code))
-            ? Self.excerptLimit : expectations.needsBody ? Self.bodyLimit : 0
+        let keep = keeping.limit(status: Int(head.status.code))
         progress.withLockedValue {
             $0.head = head
             $0.keep = keep

@@ -3,33 +3,41 @@ import NIOCore
 import NIOHTTP1
 import StampedePluginAPI
 
-/// A target of the `http` adapter: one pooled client, shared by every player of the run.
+/// A target of the `http` adapter: its own HTTP/1.1 connections for `http://` URLs (the hot path), and one
+/// AsyncHTTPClient for `https://`, both shared by every player of the run.
 struct HTTPTarget: ActionTarget {
-    /// The client and its connection pool.
-    let client: HTTPClient
+    /// Plain HTTP/1.1.
+    let plain: PlainTransport
+    /// TLS through AsyncHTTPClient.
+    let secure: SecureTransport
     /// Makes requests from actions.
     let builder: HTTPRequestBuilder
 
-    /// A target with these settings; its client connects on the first request.
+    /// A target with these settings; nothing connects before the first request.
     init(settings: HTTPTargetSettings) {
         var configuration = HTTPClient.Configuration()
         configuration.timeout = .init(connect: Self.timeAmount(settings.timeout))
         configuration.connectionPool = .init(idleTimeout: .seconds(60), concurrentHTTP1ConnectionsPerHostSoftLimit: settings.poolSize)
-        configuration.redirectConfiguration = .follow(max: 5, allowCycles: false)
+        configuration.redirectConfiguration = .follow(max: PlainTransport.redirectLimit, allowCycles: false)
         // A refused connection is a measurement (kind `connect`), not something to hide behind retries.
         configuration.connectionPool.retryConnectionEstablishment = false
-        client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
+        secure = SecureTransport(client: HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration))
+        plain = PlainTransport(
+            pool: HTTP1ConnectionPool(limit: settings.poolSize, connectTimeout: settings.timeout), keepAlive: settings.keepAlive,
+            secure: secure)
         builder = HTTPRequestBuilder(settings: settings)
     }
 
-    /// Shuts the client down, closing its connections.
+    /// Closes every connection.
     func teardown() async {
-        try? await client.shutdown()
+        plain.pool.shutdown()
+        try? await secure.client.shutdown()
     }
 
     /// Sends the request an action asks for and checks its response.
     ///
-    /// The timeout covers the whole exchange: connecting, sending, the head and the whole body.
+    /// The timeout covers the whole exchange: waiting for a connection, connecting, sending, the head and the whole
+    /// body (and every redirect).
     func perform(_ request: ActionRequest, session: any PlayerSession) async -> ActionOutcome {
         let prepared: PreparedRequest
         do {
@@ -40,27 +48,19 @@ struct HTTPTarget: ActionTarget {
         var tags = [String: String](minimumCapacity: 2)
         tags["method"] = prepared.method
         let expectations = ResponseExpectations(request)
-        let collector = ResponseCollector(expectations: expectations)
+        let keeping = BodyKeeping(expectedStatus: expectations.status, needsBody: expectations.needsBody)
+        let deadline = NIODeadline.now() + Self.timeAmount(prepared.timeout)
         let response: CollectedResponse
         do {
-            let task = client.execute(
-                request: prepared.request, delegate: collector, deadline: .now() + Self.timeAmount(prepared.timeout))
-            response = try await withTaskCancellationHandler {
-                try await task.get()
-            } onCancel: {
-                task.cancel()
+            if prepared.endpoint.secure {
+                response = try await secure.send(prepared, keeping: keeping, deadline: deadline)
+            } else {
+                response = try await plain.send(prepared, keeping: keeping, deadline: deadline)
             }
         } catch {
-            let progress = collector.snapshot
-            if let head = progress.head { tags["status"] = String(head.status.code) }
-            let bytesIn = progress.head.map { Self.headBytes($0) + progress.received } ?? 0
-            var failure = error as? HTTPFailure
-                ?? HTTPErrorClassifier.failure(error, url: prepared.url, timeout: prepared.timeout)
-            if failure.kind == .timeout, progress.head != nil {
-                failure.message = "expected the whole response from \(prepared.url) within "
-                    + "\(HTTPErrorClassifier.seconds(prepared.timeout)), the body was still coming after \(progress.received) bytes"
-            }
-            return failure.outcome(bytesIn: bytesIn, bytesOut: prepared.bytesOut, tags: tags)
+            if let head = error.head { tags["status"] = String(head.status.code) }
+            let bytesIn = error.head.map { Self.headBytes($0) + error.received } ?? 0
+            return error.failure.outcome(bytesIn: bytesIn, bytesOut: prepared.bytesOut, tags: tags)
         }
 
         let code = Int(response.head.status.code)

@@ -1,0 +1,39 @@
+import NIOCore
+import NIOPosix
+
+/// Where players' tasks run: each player is pinned to one of SwiftNIO's shared event loops (one per core), so that an
+/// adapter doing its I/O on the same loops (the `http` adapter opens connections on the caller's loop) sends and
+/// receives without waking another thread — the hop between the cooperative pool and the event loops was the largest
+/// cost per request in the throughput benchmark.
+///
+/// Engine bookkeeping that is not a player's (the dispatcher, ticks) stays on the cooperative pool.
+struct PlayerExecutors: Sendable {
+    /// One executor per event loop; empty when players run on the cooperative pool.
+    private let executors: [EventLoopTaskExecutor]
+
+    /// Executors over the shared event loops, or none (`enabled == false`: players run on the cooperative pool).
+    init(enabled: Bool) {
+        executors = enabled ? MultiThreadedEventLoopGroup.singleton.makeIterator().map { EventLoopTaskExecutor(loop: $0) } : []
+    }
+
+    /// The executor of player `id`, or `nil` for the cooperative pool.
+    func executor(for id: Int) -> (any TaskExecutor)? {
+        executors.isEmpty ? nil : executors[id % executors.count]
+    }
+}
+
+/// Runs tasks' jobs on one SwiftNIO event loop.
+final class EventLoopTaskExecutor: TaskExecutor {
+    /// The loop.
+    let loop: any EventLoop
+
+    /// An executor running jobs on `loop`.
+    init(loop: any EventLoop) {
+        self.loop = loop
+    }
+
+    func enqueue(_ job: consuming ExecutorJob) {
+        let job = UnownedJob(job)
+        loop.execute { [self] in job.runSynchronously(on: asUnownedTaskExecutor()) }
+    }
+}
