@@ -19,6 +19,13 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird-websocket.git", from: "2.8.1"),
     ],
     targets: [
+        // hiredis (libhiredis-dev), the one way anything here talks to Redis.
+        .systemLibrary(name: "CHiredis", path: "Sources/CHiredis", pkgConfig: "hiredis", providers: [.apt(["libhiredis-dev"])]),
+        // A small Redis client over hiredis (pool, pipelining, scripts, reconnect). No harness dependency: the
+        // reference target and the redis adapter both use it.
+        .target(name: "RedisClient", dependencies: ["CHiredis"], path: "Sources/RedisClient"),
+        // Starts and stops a real redis-server on a free loopback port (tests, benchmarks, the local target).
+        .target(name: "RedisServerProcess", path: "Sources/RedisServerProcess"),
         // The plugin API: what an adapter declares and (later) implements. No dependencies.
         .target(name: "StampedePluginAPI", path: "Sources/PluginAPI"),
         // Target adapters, each its own module behind the plugin API.
@@ -65,7 +72,10 @@ let package = Package(
         // The engine: runs a compiled plan's tasks through players and adapters, measuring from intended starts.
         .target(
             name: "StampedeEngine",
-            dependencies: ["StampedeModel", "StampedePlan", "StampedeMetrics", "StampedePluginAPI"],
+            dependencies: [
+                "StampedeModel", "StampedePlan", "StampedeMetrics", "StampedePluginAPI",
+                .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"),
+            ],
             path: "Sources/Engine"
         ),
         // Human and machine renderings of plans (and later of results).
@@ -127,6 +137,11 @@ let package = Package(
                 .product(name: "NIOCore", package: "swift-nio"),
             ],
             path: "Tests/AdapterTests"
+        ),
+        .testTarget(
+            name: "RedisClientTests",
+            dependencies: ["RedisClient", "RedisServerProcess"],
+            path: "Tests/RedisClientTests"
         ),
         .testTarget(
             name: "CLITests",
