@@ -6,6 +6,8 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .executable(name: "stampede", targets: ["stampede"]),
+        .executable(name: "matchmaking-gateway", targets: ["matchmaking-gateway"]),
+        .executable(name: "matchmaking-matchmaker", targets: ["matchmaking-matchmaker"]),
         .library(name: "StampedePluginAPI", targets: ["StampedePluginAPI"]),
     ],
     dependencies: [
@@ -17,6 +19,10 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.3"),
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
         .package(url: "https://github.com/hummingbird-project/hummingbird-websocket.git", from: "2.8.1"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-metrics.git", from: "2.13.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
     ],
     targets: [
         // hiredis (libhiredis-dev), the one way anything here talks to Redis.
@@ -26,6 +32,50 @@ let package = Package(
         .target(name: "RedisClient", dependencies: ["CHiredis"], path: "Sources/RedisClient"),
         // Starts and stops a real redis-server on a free loopback port (tests, benchmarks, the local target).
         .target(name: "RedisServerProcess", path: "Sources/RedisServerProcess"),
+        // The reference target: a game backend (targets/matchmaking). It never imports harness modules.
+        .target(
+            name: "MatchmakingCore",
+            dependencies: [
+                "RedisClient", .product(name: "Logging", package: "swift-log"), .product(name: "Metrics", package: "swift-metrics"),
+            ],
+            path: "targets/matchmaking/Core"
+        ),
+        .target(
+            name: "MatchmakingTelemetry",
+            dependencies: [
+                .product(name: "Hummingbird", package: "hummingbird"), .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+            ],
+            path: "targets/matchmaking/Telemetry"
+        ),
+        .target(
+            name: "MatchmakingGateway",
+            dependencies: [
+                "MatchmakingCore", "MatchmakingTelemetry", "RedisClient", .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"), .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            path: "targets/matchmaking/Gateway"
+        ),
+        .target(
+            name: "Matchmaker",
+            dependencies: [
+                "MatchmakingCore", "MatchmakingTelemetry", "RedisClient", .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"), .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            path: "targets/matchmaking/Matchmaker"
+        ),
+        .executableTarget(
+            name: "matchmaking-gateway",
+            dependencies: ["MatchmakingGateway", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            path: "targets/matchmaking/Executables/Gateway"
+        ),
+        .executableTarget(
+            name: "matchmaking-matchmaker",
+            dependencies: ["Matchmaker", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            path: "targets/matchmaking/Executables/Matchmaker"
+        ),
         // The plugin API: what an adapter declares and (later) implements. No dependencies.
         .target(name: "StampedePluginAPI", path: "Sources/PluginAPI"),
         // Target adapters, each its own module behind the plugin API.
@@ -47,10 +97,16 @@ let package = Package(
             dependencies: ["StampedePluginAPI", .product(name: "HummingbirdWSClient", package: "hummingbird-websocket")],
             path: "plugins/websocket"
         ),
+        .target(name: "StampedeRedisAdapter", dependencies: ["StampedePluginAPI", "RedisClient"], path: "plugins/redis"),
+        .target(
+            name: "StampedeMatchmakingAdapter", dependencies: ["StampedePluginAPI", "StampedeHTTPAdapter"], path: "plugins/matchmaking"),
         // The one place where compiled-in adapters are registered.
         .target(
             name: "StampedeAdapters",
-            dependencies: ["StampedePluginAPI", "StampedeNullAdapter", "StampedeHTTPAdapter", "StampedeWebSocketAdapter"],
+            dependencies: [
+                "StampedePluginAPI", "StampedeNullAdapter", "StampedeHTTPAdapter", "StampedeWebSocketAdapter", "StampedeRedisAdapter",
+                "StampedeMatchmakingAdapter",
+            ],
             path: "Sources/Adapters"
         ),
         // The scenario model: what a validated scenario says, and diagnostics. No dependencies.
@@ -130,7 +186,8 @@ let package = Package(
         .testTarget(
             name: "AdapterTests",
             dependencies: [
-                "StampedeHTTPAdapter", "StampedeWebSocketAdapter", "StampedePluginAPI", "StampedeModel",
+                "StampedeHTTPAdapter", "StampedeWebSocketAdapter", "StampedeRedisAdapter", "StampedeMatchmakingAdapter",
+                "StampedePluginAPI", "StampedeModel", "RedisServerProcess",
                 "StampedeEngine", "StampedeDSL", "StampedeAdapters", "StampedeMetrics", "StampedePlan",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),
@@ -142,6 +199,29 @@ let package = Package(
             name: "RedisClientTests",
             dependencies: ["RedisClient", "RedisServerProcess"],
             path: "Tests/RedisClientTests"
+        ),
+        .testTarget(
+            name: "MatchmakingTests",
+            dependencies: [
+                "MatchmakingCore", "MatchmakingGateway", "Matchmaker", "MatchmakingTelemetry", "RedisClient", "RedisServerProcess",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+            ],
+            path: "Tests/MatchmakingTests"
+        ),
+        // The harness driving the reference target end to end.
+        .testTarget(
+            name: "EndToEndTests",
+            dependencies: [
+                "StampedeMatchmakingAdapter", "StampedePluginAPI", "StampedeAdapters", "StampedeDSL", "StampedeEngine",
+                "StampedePlan", "StampedeMetrics", "StampedeModel",
+                "MatchmakingCore", "MatchmakingGateway", "Matchmaker", "MatchmakingTelemetry", "RedisClient", "RedisServerProcess",
+                .product(name: "Hummingbird", package: "hummingbird"), .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            path: "Tests/EndToEndTests"
         ),
         .testTarget(
             name: "CLITests",

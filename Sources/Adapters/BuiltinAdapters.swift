@@ -1,5 +1,7 @@
 import StampedeHTTPAdapter
+import StampedeMatchmakingAdapter
 import StampedeNullAdapter
+import StampedeRedisAdapter
 import StampedePluginAPI
 import StampedeWebSocketAdapter
 
@@ -10,6 +12,8 @@ public enum BuiltinAdapters {
         NullAdapter.self,
         HTTPAdapter.self,
         WebSocketAdapter.self,
+        RedisAdapter.self,
+        MatchmakingAdapter.self,
     ]
 
     /// A registry holding every compiled-in adapter.

@@ -14,7 +14,8 @@ struct FailureTests {
         let clock = ContinuousClock()
         let start = clock.now
         let error = await redisError { _ = try await client.send(["PING"]) }
-        #expect(clock.now - start < .seconds(1))
+        // The message below says refused (not timed out); the time bound is loose: other tests may share the cores.
+        #expect(clock.now - start < .seconds(5))
         #expect(error?.kind == .connectionFailed)
         #expect(error?.description == "cannot connect to redis at 127.0.0.1:\(port): Connection refused — is redis-server running?")
     }
@@ -26,7 +27,8 @@ struct FailureTests {
             let start = clock.now
             let error = await redisError { _ = try await client.send(["BLPOP", "nokey", "5"]) }
             #expect(error?.kind == .timeout)
-            #expect(clock.now - start < .seconds(2))
+            // Well before BLPOP's own 5 s (loose bound: other tests may share the cores).
+            #expect(clock.now - start < .seconds(4.5))
             #expect(try await client.send(["PING"]) == .status("PONG"))
             #expect(try await client.send(["SET", "after", "1"]) == .status("OK"))
         }
@@ -77,7 +79,8 @@ struct FailureTests {
             let start = clock.now
             client.close()
             #expect(await blocked?.kind == .closed)
-            #expect(clock.now - start < .seconds(2))
+            // Well before BLPOP's own 5 s (loose bound: other tests may share the cores).
+            #expect(clock.now - start < .seconds(4.5))
         }
     }
 }

@@ -23,11 +23,13 @@ struct BodyKeeping: Sendable {
     var expectedStatus: Int?
     /// Whether a check or a capture reads the body.
     var needsBody: Bool
+    /// Whether the whole body of an unexpected status is kept too (not only an excerpt).
+    var keepErrorBodies = false
 
     /// The bytes to keep of a response with status `code`.
     func limit(status code: Int) -> Int {
         let accepted = expectedStatus.map { code == $0 } ?? (code < 400)
-        if !accepted { return ResponseCollector.excerptLimit }
+        if !accepted && !keepErrorBodies { return ResponseCollector.excerptLimit }
         return needsBody ? ResponseCollector.bodyLimit : 0
     }
 }

@@ -1,0 +1,204 @@
+import RedisClient
+import Synchronization
+
+/// Wakes in-process waiters when their ticket resolves, from the Redis stream of ticket events (`{prefix}events`).
+///
+/// One reader loop runs `XREAD BLOCK` on its own dedicated connection (a client of one connection whose command
+/// timeout exceeds the block time), so waiters never poll Redis: each registers its ticket id, and the loop resumes
+/// every waiter of a ticket whose `matched`, `cancelled` or `timed_out` event arrives.
+///
+/// **Lifecycle**: the reader starts lazily with the first ``start()`` (which ``RedisTicketService/awaitResolution(of:timeout:)``
+/// calls), or explicitly by calling ``start()`` beforehand; it reads from the stream's last entry at that moment on.
+/// ``stop()`` ends it: the loop's connection is closed, and every waiter is resumed (and sees its ticket as it stands).
+public final class TicketEvents: Sendable {
+    /// A registered waiter.
+    struct Token: Hashable, Sendable {
+        let ticket: String
+        let serial: UInt64
+    }
+
+    private enum Slot {
+        case armed
+        case fired
+        case waiting(UnsafeContinuation<Void, Never>)
+    }
+
+    private struct State {
+        var waiters: [String: [UInt64: Slot]] = [:]
+        var serial: UInt64 = 0
+        var starting: Task<Void, any Error>?
+        var reader: Task<Void, Never>?
+        var stopped = false
+    }
+
+    private let client: RedisClient
+    private let streamKey: String
+    private let block: Duration
+    private let state = Mutex(State())
+
+    /// Events of the queue under `keyPrefix`, read through a dedicated connection to the server of `configuration`
+    /// (its pool size and command timeout are replaced), blocking at most `block` per read.
+    public init(configuration: RedisConfiguration, keyPrefix: String, block: Duration = .seconds(1)) {
+        var dedicated = configuration
+        dedicated.poolSize = 1
+        dedicated.commandTimeout = block + .seconds(5)
+        client = RedisClient(configuration: dedicated)
+        streamKey = keyPrefix + "events"
+        self.block = block
+    }
+
+    deinit {
+        client.close()
+    }
+
+    /// Starts the reader loop if it is not running yet, and returns once it reads from the stream's current end.
+    /// - Throws: ``MatchmakingError/unavailable(_:)`` if Redis cannot be read or after ``stop()``.
+    public func start() async throws(MatchmakingError) {
+        let starting: Task<Void, any Error> = try state.withLock { (state) throws(MatchmakingError) in
+            if state.stopped { throw MatchmakingError.unavailable("ticket events are stopped") }
+            if let starting = state.starting { return starting }
+            let starting = Task { try await self.launchReader() }
+            state.starting = starting
+            return starting
+        }
+        do {
+            try await starting.value
+        } catch {
+            state.withLock { state in
+                if state.reader == nil { state.starting = nil }
+            }
+            throw MatchmakingError.unavailable("ticket events: \(error)")
+        }
+    }
+
+    /// Stops the reader and resumes every waiter. Later ``start()`` calls fail.
+    public func stop() {
+        let (reader, continuations) = state.withLock { state in
+            state.stopped = true
+            let reader = state.reader
+            state.reader = nil
+            var continuations: [UnsafeContinuation<Void, Never>] = []
+            for (_, slots) in state.waiters {
+                for (_, slot) in slots {
+                    if case .waiting(let continuation) = slot { continuations.append(continuation) }
+                }
+            }
+            state.waiters = [:]
+            return (reader, continuations)
+        }
+        reader?.cancel()
+        client.close()
+        for continuation in continuations { continuation.resume() }
+    }
+
+    /// Registers a waiter for `ticket`: events from now on are not missed.
+    func register(_ ticket: String) -> Token {
+        state.withLock { state in
+            state.serial &+= 1
+            state.waiters[ticket, default: [:]][state.serial] = .armed
+            return Token(ticket: ticket, serial: state.serial)
+        }
+    }
+
+    /// Removes a waiter.
+    func unregister(_ token: Token) {
+        state.withLock { state in
+            state.waiters[token.ticket]?[token.serial] = nil
+            if state.waiters[token.ticket]?.isEmpty == true { state.waiters[token.ticket] = nil }
+        }
+    }
+
+    /// Waits until the waiter's ticket has an event (since ``register(_:)``), `timeout` seconds pass, the task is
+    /// cancelled or the events stop.
+    func wait(_ token: Token, timeout: Double) async {
+        let timer = Task {
+            try? await Task.sleep(for: .seconds(max(0, timeout)))
+            self.fire(token)
+        }
+        defer { timer.cancel() }
+        await withTaskCancellationHandler {
+            await withUnsafeContinuation { (continuation: UnsafeContinuation<Void, Never>) in
+                let resumeNow = state.withLock { state -> Bool in
+                    guard !state.stopped, case .armed = state.waiters[token.ticket]?[token.serial] else { return true }
+                    state.waiters[token.ticket]?[token.serial] = .waiting(continuation)
+                    return false
+                }
+                if resumeNow { continuation.resume() }
+            }
+        } onCancel: {
+            self.fire(token)
+        }
+    }
+
+    /// Resumes one waiter (or marks it so it does not wait).
+    private func fire(_ token: Token) {
+        let continuation = state.withLock { state -> UnsafeContinuation<Void, Never>? in
+            guard let slot = state.waiters[token.ticket]?[token.serial] else { return nil }
+            if case .waiting(let continuation) = slot {
+                state.waiters[token.ticket]?[token.serial] = .fired
+                return continuation
+            }
+            state.waiters[token.ticket]?[token.serial] = .fired
+            return nil
+        }
+        continuation?.resume()
+    }
+
+    /// Resumes every waiter of `ticket`.
+    private func wake(_ ticket: String) {
+        let continuations = state.withLock { state -> [UnsafeContinuation<Void, Never>] in
+            guard var slots = state.waiters[ticket] else { return [] }
+            var continuations: [UnsafeContinuation<Void, Never>] = []
+            for (serial, slot) in slots {
+                if case .waiting(let continuation) = slot { continuations.append(continuation) }
+                slots[serial] = .fired
+            }
+            state.waiters[ticket] = slots
+            return continuations
+        }
+        for continuation in continuations { continuation.resume() }
+    }
+
+    private func launchReader() async throws {
+        let last = try await client.send(["XREVRANGE", streamKey, "+", "-", "COUNT", "1"])
+        let lastId = last.array?.first?.array?.first?.string ?? "0-0"
+        let reader = Task { await self.read(from: lastId) }
+        let stopped = state.withLock { state in
+            if state.stopped { return true }
+            state.reader = reader
+            return false
+        }
+        if stopped { reader.cancel() }
+    }
+
+    private func read(from start: String) async {
+        var lastId = start
+        let blockMilliseconds = String(block.components.seconds * 1000 + block.components.attoseconds / 1_000_000_000_000_000)
+        while !Task.isCancelled {
+            do {
+                let reply = try await client.send(["XREAD", "COUNT", "1000", "BLOCK", blockMilliseconds, "STREAMS", streamKey, lastId])
+                guard let entries = reply.array?.first?.array?[1].array else { continue }
+                for entry in entries {
+                    guard let pair = entry.array, pair.count == 2, let id = pair[0].string else { continue }
+                    lastId = id
+                    guard let fields = pair[1].array else { continue }
+                    var ticket: String?
+                    var status: String?
+                    var index = 0
+                    while index + 1 < fields.count {
+                        switch fields[index].string {
+                        case "t": ticket = fields[index + 1].string
+                        case "s": status = fields[index + 1].string
+                        default: break
+                        }
+                        index += 2
+                    }
+                    if let ticket, let status, status != "searching" { wake(ticket) }
+                }
+            } catch {
+                if Task.isCancelled { return }
+                try? await Task.sleep(for: .milliseconds(100))
+            }
+        }
+    }
+}

@@ -1,0 +1,36 @@
+import RedisClient
+
+/// Requeue: puts tickets whose allocation failed back at the front of their queue, as `searching`, in the order
+/// given (FIFO: the first given ends up first; skill: the pools are ordered by MMR and creation time, kept).
+/// Replies with the number requeued. Arguments from `ARGV[5]`: mode, then groups `matchId count id...`.
+enum RequeueScript {
+    static let script = ScriptPrelude.script(#"""
+    local mode = ARGV[5]
+    local items = {}
+    local i = 6
+    while i <= #ARGV do
+      local mid, count = ARGV[i], tonumber(ARGV[i + 1])
+      for j = 1, count do items[#items + 1] = {ARGV[i + 1 + j], mid} end
+      i = i + 2 + count
+    end
+    local n = 0
+    for k = #items, 1, -1 do
+      local id, mid = items[k][1], items[k][2]
+      local key = P .. 't:' .. id
+      local v = redis.call('HMGET', key, 'status', 'matchId', 'region', 'mmr', 'createdAt')
+      if v[1] == 'allocating' and v[2] == mid then
+        redis.call('HSET', key, 'status', 'searching')
+        redis.call('HDEL', key, 'matchId')
+        if mode == 'skill' then
+          redis.call('ZADD', P .. 's:' .. v[3], v[4], id)
+        else
+          redis.call('LPUSH', P .. 'q:' .. v[3], id)
+        end
+        redis.call('ZADD', P .. 'e:' .. v[3], v[5], id)
+        n = n + 1
+      end
+    end
+    if n > 0 then redis.call('HINCRBY', P .. 'stats', 'requeued', n) end
+    return n
+    """#)
+}

@@ -1,0 +1,59 @@
+import RedisClient
+
+/// The Lua shared by every matchmaking script: the common arguments and helpers.
+///
+/// Every script takes `ARGV[1]` key prefix, `ARGV[2]` event stream length, `ARGV[3]` now (Unix seconds), `ARGV[4]`
+/// result TTL (seconds); its own arguments follow from `ARGV[5]`. Keys are derived from the prefix inside the
+/// scripts (a standalone Redis, not a cluster):
+/// - `t:{id}` ticket hash (`id players mmr region status createdAt size [resolvedAt matchId url gameId reason]`,
+///   players joined by U+001F; status `searching`, `allocating`, `matched`, `cancelled`, `timed_out`);
+/// - `p:{player}` the player's active ticket id;
+/// - `q:{region}` FIFO queue (list); `s:{region}` skill pool (sorted set by MMR);
+/// - `e:{region}` waiting tickets by creation time (sorted set, both modes): timeouts and the skill anchors;
+/// - `regions` (set), `stats` (hash of counters), `events` (stream of `t` ticket, `s` status).
+enum ScriptPrelude {
+    static let lua = #"""
+    local P = ARGV[1]
+    local STREAMMAX = ARGV[2]
+    local NOW = tonumber(ARGV[3])
+    local TTL = ARGV[4]
+    local FIELDS = {'id', 'players', 'mmr', 'region', 'status', 'createdAt', 'resolvedAt', 'matchId', 'url', 'gameId', 'reason'}
+    local function split(s)
+      local out = {}
+      for part in string.gmatch(s, '[^\31]+') do out[#out + 1] = part end
+      return out
+    end
+    local function emit(id, status)
+      redis.call('XADD', P .. 'events', 'MAXLEN', '~', STREAMMAX, '*', 't', id, 's', status)
+    end
+    local function fetch(id)
+      return redis.call('HMGET', P .. 't:' .. id, unpack(FIELDS))
+    end
+    local function dequeue(id, region)
+      redis.call('LREM', P .. 'q:' .. region, 1, id)
+      redis.call('ZREM', P .. 's:' .. region, id)
+      redis.call('ZREM', P .. 'e:' .. region, id)
+    end
+    local function resolve(id, status, reason, players)
+      local key = P .. 't:' .. id
+      if reason then
+        redis.call('HSET', key, 'status', status, 'resolvedAt', ARGV[3], 'reason', reason)
+      else
+        redis.call('HSET', key, 'status', status, 'resolvedAt', ARGV[3])
+      end
+      for _, player in ipairs(split(players)) do
+        local pk = P .. 'p:' .. player
+        if redis.call('GET', pk) == id then redis.call('DEL', pk) end
+      end
+      redis.call('EXPIRE', key, TTL)
+      redis.call('HINCRBY', P .. 'stats', status, 1)
+      emit(id, status)
+    end
+
+    """#
+
+    /// A script: the prelude followed by `body`.
+    static func script(_ body: String) -> RedisScript {
+        RedisScript(lua + body)
+    }
+}

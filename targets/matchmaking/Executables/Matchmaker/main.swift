@@ -1,0 +1,70 @@
+import ArgumentParser
+import Logging
+import Matchmaker
+import MatchmakingCore
+import MatchmakingTelemetry
+import RedisClient
+import ServiceLifecycle
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// `matchmaking-matchmaker`: the matchmaker's workers and its `/metrics` + `/health` app, stopped gracefully by
+/// SIGTERM or SIGINT.
+@main
+struct MatchmakerCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "matchmaking-matchmaker", abstract: "Forms matches from the tickets queued in Redis."
+    )
+
+    @Option(help: "Redis host.") var redisHost = "127.0.0.1"
+    @Option(help: "Redis port.") var redisPort = 6379
+    @Option(help: "Redis connections.") var redisConnections = 4
+    @Option(help: "Address of the /metrics and /health app.") var host = "127.0.0.1"
+    @Option(help: "Port of the /metrics and /health app (0: a free port, printed).") var port = 0
+    @Option(help: "Concurrent matching loops.") var workers = 2
+    @Option(help: "Matching mode: fifo or skill.") var mode = "fifo"
+    @Option(help: "Players per team (a match has two teams).") var teamSize = 5
+    @Option(help: "Seconds before a waiting ticket times out.") var timeout = 60.0
+    @Option(help: "Most matches formed per script call.") var batch = 50
+    @Option(help: "Milliseconds a loop sleeps after forming nothing.") var idleSleepMs = 10
+    @Option(help: "Key prefix in Redis.") var keyPrefix = "mm:"
+    @Option(help: "host:port put in the game server URLs (ws://HOST/game/MATCH).") var serverHost = "127.0.0.1:7000"
+    @Option(help: "NIO event loop threads of the HTTP app.") var threads = 1
+    @Option(help: "Log level.") var logLevel = "info"
+
+    func run() async throws {
+        guard let matchmakingMode = MatchmakingMode(rawValue: mode) else {
+            throw ValidationError("--mode must be fifo or skill, got \(mode)")
+        }
+        var logger = Logger(label: "matchmaker")
+        logger.logLevel = Logger.Level(rawValue: logLevel) ?? .info
+        let settings = MatchmakingSettings(
+            keyPrefix: keyPrefix, teamSize: teamSize, mode: matchmakingMode, ticketTimeout: timeout, maxMatchesPerCall: batch
+        )
+        let redis = RedisClient(configuration: RedisConfiguration(host: redisHost, port: redisPort, poolSize: redisConnections))
+        defer { redis.close() }
+        let telemetry = ServiceTelemetry()
+        let worker = MatchmakerWorker(
+            redis: redis, settings: settings,
+            allocator: RecordingAllocator(redis: redis, settings: settings, serverHost: serverHost),
+            metrics: MatchmakerHTTP.metrics(on: telemetry),
+            options: MatchmakerOptions(workers: workers, idleSleep: .milliseconds(idleSleepMs)),
+            logger: logger
+        )
+        let boundHost = host
+        let app = MatchmakerHTTP.application(telemetry: telemetry, host: host, port: port, threads: threads, logger: logger) { port in
+            print("listening on \(boundHost):\(port)")
+            fflush(nil)
+        }
+        let group = ServiceGroup(configuration: .init(
+            services: [.init(service: worker), .init(service: app)],
+            gracefulShutdownSignals: [.sigterm, .sigint],
+            logger: logger
+        ))
+        try await group.run()
+    }
+}

@@ -1,0 +1,98 @@
+import Hummingbird
+import MatchmakingCore
+
+extension Gateway {
+    /// `POST /matchmaking/join`, `GET /matchmaking/status`, `POST /matchmaking/cancel`.
+    func addMatchmakingRoutes(to router: Router<BasicRequestContext>) {
+        router.post("/matchmaking/join") { request, _ -> Response in
+            let body = try await json.decode(JoinBody.self, from: request)
+            let player = try await authenticator.player(of: request, claims: body.id)
+            var players = [player]
+            for member in body.party ?? [] where !players.contains(member) {
+                try Self.validate(playerId: member, field: "party")
+                players.append(member)
+            }
+            let joinRequest = JoinRequest(players: players, mmr: body.mmr ?? 1500, region: body.region ?? "default")
+            let ticket = try await matchmaking { try await tickets.join(joinRequest) }
+            return try json.response(JoinResponse(ticketId: ticket.id, status: ticket.status))
+        }
+        router.get("/matchmaking/status") { request, _ -> Response in
+            let player = try await authenticator.optionalPlayer(of: request)
+            guard let ticketId = request.uri.queryParameters["ticketId"].map(String.init), !ticketId.isEmpty else {
+                throw GatewayError(.badRequest, "missing query parameter 'ticketId'", hint: "GET /matchmaking/status?ticketId=X")
+            }
+            let ticket: Ticket
+            if let waitText = request.uri.queryParameters["wait"] {
+                guard let wait = Double(waitText), wait >= 0, wait.isFinite else {
+                    throw GatewayError(.badRequest, "query parameter 'wait' must be a number of seconds", hint: "0 to \(settings.longPollMax)")
+                }
+                let timeout = min(wait, settings.longPollMax)
+                ticket = try await matchmaking { try await tickets.awaitResolution(of: ticketId, timeout: timeout) }
+            } else {
+                ticket = try await matchmaking { try await tickets.ticket(ticketId) }
+            }
+            if let player, !ticket.players.contains(player) {
+                throw GatewayError(.forbidden, "ticket \(ticketId) is not yours", ticketId: ticketId)
+            }
+            return try json.response(TicketStatusResponse(ticket))
+        }
+        router.post("/matchmaking/cancel") { request, _ -> Response in
+            let body = try await json.decode(CancelBody.self, from: request)
+            let player = try await authenticator.player(of: request, claims: body.id)
+            let ticket = try await matchmaking { try await tickets.cancel(body.ticketId, by: player) }
+            return try json.response(TicketStatusResponse(ticket))
+        }
+    }
+
+    /// Runs a ticket service call, answering its ``MatchmakingError`` as a ``GatewayError``.
+    private func matchmaking(_ call: () async throws -> Ticket) async throws -> Ticket {
+        do {
+            return try await call()
+        } catch let error as MatchmakingError {
+            throw GatewayError(error)
+        }
+    }
+}
+
+/// The body of `POST /matchmaking/join`.
+struct JoinBody: Decodable {
+    let id: String?
+    let mmr: Int?
+    let region: String?
+    let party: [String]?
+}
+
+/// The answer to `POST /matchmaking/join`.
+struct JoinResponse: Encodable {
+    let ticketId: String
+    let status: TicketStatus
+}
+
+/// The body of `POST /matchmaking/cancel`.
+struct CancelBody: Decodable {
+    let ticketId: String
+    let id: String?
+}
+
+/// The answer to `GET /matchmaking/status` and `POST /matchmaking/cancel`: `matchId` and `server` are null until
+/// matched, `reason` until cancelled or timed out.
+struct TicketStatusResponse: Encodable {
+    let ticket: Ticket
+
+    init(_ ticket: Ticket) {
+        self.ticket = ticket
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case ticketId, status, matchId, server, reason
+    }
+
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(ticket.id, forKey: .ticketId)
+        try container.encode(ticket.status, forKey: .status)
+        try container.encode(ticket.matchId, forKey: .matchId)
+        try container.encode(ticket.server, forKey: .server)
+        try container.encode(ticket.reason, forKey: .reason)
+    }
+}

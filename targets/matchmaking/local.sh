@@ -1,0 +1,149 @@
+#!/usr/bin/env bash
+# The matchmaking reference target on this machine: a real redis-server, the gateway and the matchmaker, all on
+# 127.0.0.1 (free ports unless given), started in the background and stopped cleanly.
+#
+# Usage:
+#   targets/matchmaking/local.sh up [OPTIONS]   starts everything; prints GATEWAY_URL=… (and the other addresses)
+#   targets/matchmaking/local.sh down           stops everything it started (redis last), removes its state
+#   targets/matchmaking/local.sh status         says what runs where
+#
+# Options of `up`:
+#   --bin DIR              where the executables are (default: builds them with `swift build` and uses its bin path)
+#   --release              build and use the release configuration
+#   --gateway-port N       (default: a free port)      --matchmaker-port N   (default: a free port)
+#   --workers N            matchmaker workers (default 2)
+#   --mode fifo|skill      matchmaking mode (default fifo)
+#   --threads N            event-loop threads per service (default 1: the load generator shares the machine)
+#   --require-token        the gateway refuses requests without a session token (default: accepts the original
+#                          unauthenticated client)
+# Env: STAMPEDE_TARGET_DIR — where state and logs go (default .build/matchmaking-target).
+set -euo pipefail
+
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(cd "$here/../.." && pwd)
+state=${STAMPEDE_TARGET_DIR:-$root/.build/matchmaking-target}
+
+die() { echo "local.sh: $*" >&2; exit 1; }
+
+# free_port: a port nothing listens on right now (checked by connecting).
+free_port() {
+    local port
+    for _ in $(seq 1 50); do
+        port=$((20000 + RANDOM % 40000))
+        if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then echo "$port"; return 0; fi
+    done
+    die "no free port found"
+}
+
+# wait_listening LOG NAME PID: waits (up to 30 s) for a "listening on HOST:PORT" line; prints the port.
+wait_listening() {
+    local log=$1 name=$2 pid=$3
+    for _ in $(seq 1 300); do
+        if grep -q "listening on " "$log" 2>/dev/null; then
+            sed -n 's/.*listening on [^:]*:\([0-9][0-9]*\).*/\1/p' "$log" | head -1
+            return 0
+        fi
+        kill -0 "$pid" 2>/dev/null || { tail -20 "$log" >&2; die "$name exited during start-up (log: $log)"; }
+        sleep 0.1
+    done
+    die "$name did not start listening within 30 s (log: $log)"
+}
+
+# stop_pid FILE NAME: SIGTERM, then SIGKILL after 10 s.
+stop_pid() {
+    local file=$1 name=$2 pid
+    [[ -f "$file" ]] || return 0
+    pid=$(cat "$file")
+    if kill -0 "$pid" 2>/dev/null; then
+        kill -TERM "$pid" 2>/dev/null || true
+        for _ in $(seq 1 100); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+        if kill -0 "$pid" 2>/dev/null; then
+            echo "local.sh: $name did not stop within 10 s; killing it" >&2
+            kill -KILL "$pid" 2>/dev/null || true
+        fi
+    fi
+    rm -f "$file"
+}
+
+down() {
+    stop_pid "$state/gateway.pid" gateway
+    stop_pid "$state/matchmaker.pid" matchmaker
+    if [[ -f "$state/redis.pid" ]]; then
+        redis-cli -p "$(cat "$state/redis.port")" shutdown nosave >/dev/null 2>&1 || true
+        stop_pid "$state/redis.pid" redis-server
+    fi
+    rm -rf "$state"
+}
+
+up() {
+    local bin="" configuration=debug gateway_port=0 matchmaker_port=0 workers=2 mode=fifo threads=1 token=--allow-anonymous
+    while [[ $# -gt 0 ]]; do
+        case $1 in
+            --bin) bin=$2; shift 2 ;;
+            --release) configuration=release; shift ;;
+            --gateway-port) gateway_port=$2; shift 2 ;;
+            --matchmaker-port) matchmaker_port=$2; shift 2 ;;
+            --workers) workers=$2; shift 2 ;;
+            --mode) mode=$2; shift 2 ;;
+            --threads) threads=$2; shift 2 ;;
+            --require-token) token=--require-token; shift ;;
+            *) die "unknown option '$1' (see the comment at the top of this script)" ;;
+        esac
+    done
+    [[ -f "$state/gateway.pid" ]] && die "already up (state in $state); run '$0 down' first"
+    command -v redis-server >/dev/null || die "redis-server is not installed (make deps, or apt-get install redis-server)"
+    if [[ -z "$bin" ]]; then
+        (cd "$root" && swift build -c "$configuration" --product matchmaking-gateway >&2 &&
+            swift build -c "$configuration" --product matchmaking-matchmaker >&2) || die "the build failed"
+        bin=$(cd "$root" && swift build -c "$configuration" --show-bin-path)
+    fi
+    [[ -x "$bin/matchmaking-gateway" && -x "$bin/matchmaking-matchmaker" ]] || die "no executables in $bin"
+    mkdir -p "$state/redis"
+    trap 'echo "local.sh: start-up failed; stopping what started" >&2; down' ERR
+
+    local redis_port
+    redis_port=$(free_port)
+    redis-server --bind 127.0.0.1 --port "$redis_port" --dir "$state/redis" --save "" --appendonly no \
+        --protected-mode no --daemonize no --loglevel warning >"$state/redis.log" 2>&1 &
+    echo $! >"$state/redis.pid"
+    echo "$redis_port" >"$state/redis.port"
+    for _ in $(seq 1 100); do
+        redis-cli -p "$redis_port" ping >/dev/null 2>&1 && break
+        sleep 0.1
+    done
+    redis-cli -p "$redis_port" ping >/dev/null 2>&1 || die "redis-server did not answer on port $redis_port (log: $state/redis.log)"
+
+    "$bin/matchmaking-matchmaker" --redis-port "$redis_port" --host 127.0.0.1 --port "$matchmaker_port" \
+        --workers "$workers" --mode "$mode" --threads "$threads" >"$state/matchmaker.log" 2>&1 &
+    echo $! >"$state/matchmaker.pid"
+    matchmaker_port=$(wait_listening "$state/matchmaker.log" matchmaker "$(cat "$state/matchmaker.pid")")
+
+    "$bin/matchmaking-gateway" --redis-port "$redis_port" --host 127.0.0.1 --port "$gateway_port" \
+        --threads "$threads" "$token" >"$state/gateway.log" 2>&1 &
+    echo $! >"$state/gateway.pid"
+    gateway_port=$(wait_listening "$state/gateway.log" gateway "$(cat "$state/gateway.pid")")
+    trap - ERR
+
+    cat >"$state/env" <<ENV
+GATEWAY_URL=http://127.0.0.1:$gateway_port
+MATCHMAKER_METRICS_URL=http://127.0.0.1:$matchmaker_port/metrics
+REDIS_PORT=$redis_port
+ENV
+    cat "$state/env"
+    echo "logs: $state/*.log — stop with: $0 down" >&2
+}
+
+status() {
+    [[ -f "$state/env" ]] || { echo "down"; return 0; }
+    cat "$state/env"
+    for name in redis matchmaker gateway; do
+        if kill -0 "$(cat "$state/$name.pid" 2>/dev/null || echo 0)" 2>/dev/null; then echo "$name: running"; else echo "$name: NOT running"; fi
+    done
+}
+
+case ${1:-} in
+    up) shift; up "$@" ;;
+    down) down ;;
+    status) status ;;
+    *) die "usage: $0 up [OPTIONS] | down | status" ;;
+esac
