@@ -11,9 +11,10 @@ deps:
 build: deps
 	$(SWIFT) build --product stampede
 
-# Tests that measure time (the engine, the adapters against real servers, end-to-end runs) run one at a time
-# after the others, so that CPU-heavy tests on these 2 cores cannot distort what they measure.
-TIMED_TESTS = EngineTests|AdapterTests|RunCommandTests
+# Tests that measure time (the engine, the adapters against real servers, end-to-end runs, the harness against the
+# reference target) run one at a time after the others, so that CPU-heavy tests on these 2 cores cannot distort
+# what they measure.
+TIMED_TESTS = EngineTests|AdapterTests|RunCommandTests|EndToEndTests
 
 test: deps
 	$(SWIFT) build --build-tests

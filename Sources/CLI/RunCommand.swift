@@ -37,6 +37,13 @@ struct RunCommand: AsyncParsableCommand {
     @Option(name: .long, help: ArgumentHelp("How long in-flight work may finish after the end or a stop signal.", valueName: "DURATION"))
     var grace: String = "30s"
 
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Run only this long (at most the scenario's duration): the plan is cut there, thresholds judge what ran.",
+            valueName: "DURATION"))
+    var duration: String?
+
     @Option(name: .long, help: "Cap on runs in flight for open loads without max_in_flight.")
     var maxInFlight: Int = 10_000
 
@@ -49,13 +56,27 @@ struct RunCommand: AsyncParsableCommand {
         }
         guard (try? Units.duration(grace).get()) != nil else { throw ValidationError("--grace takes a duration such as 30s, not '\(grace)'") }
         guard maxInFlight > 0 else { throw ValidationError("--max-in-flight must be at least 1") }
+        if let duration {
+            guard let seconds = try? Units.duration(duration).get(), seconds > 0 else {
+                throw ValidationError("--duration takes a positive duration such as 2m, not '\(duration)'")
+            }
+        }
     }
 
     func run() async throws {
         let registry = try Registry.builtin()
         let validation = ScenarioValidator(registry: registry).validate(path: file)
         for diagnostic in validation.diagnostics { Terminal.printError(diagnostic.description) }
-        guard let scenario = validation.scenario, validation.isValid else { throw StampedeExit.invalidScenario }
+        guard var scenario = validation.scenario, validation.isValid else { throw StampedeExit.invalidScenario }
+        if let duration, let seconds = try? Units.duration(duration).get() {
+            guard seconds <= scenario.duration else {
+                Terminal.printError(
+                    "error: --duration \(duration) is longer than the scenario's \(Int(scenario.duration)) s — "
+                        + "--duration can only shorten a run; change `duration:` in \(file) to lengthen it")
+                throw StampedeExit.invalidScenario
+            }
+            scenario.duration = seconds
+        }
         let plan = PlanCompiler.compile(scenario, seed: seed)
         var options = EngineOptions()
         options.gracePeriod = (try? Units.duration(grace).get()) ?? 30

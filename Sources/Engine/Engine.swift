@@ -91,12 +91,11 @@ public final class Engine: Sendable {
         recorder.record(worker: 0) { store in
             for tags in context.loadTags { store.add("dropped_iterations", tags, 0) }
         }
-        let done = Atomic<Bool>(false)
+        let dispatched = Atomic<Bool>(false)
+        let tracker = WorkTracker()
         let work = Task {
-            await withDiscardingTaskGroup { group in
-                await self.dispatch(into: &group, context: context)
-            }
-            done.store(true, ordering: .releasing)
+            await self.dispatch(into: tracker, context: context)
+            dispatched.store(true, ordering: .releasing)
         }
         var nextTick = options.tickInterval
         func tickIfDue() {
@@ -111,16 +110,18 @@ public final class Engine: Sendable {
         }
         stop.request(.graceful, reason: .completed)
         let deadline = clock.now + options.gracePeriod
-        while !done.load(ordering: .acquiring), clock.now < deadline, stop.stage != .abort {
+        while !(dispatched.load(ordering: .acquiring) && tracker.isEmpty), clock.now < deadline, stop.stage != .abort {
             try? await Task.sleep(for: .milliseconds(20))
             tickIfDue()
         }
-        if !done.load(ordering: .acquiring) {
+        if !(dispatched.load(ordering: .acquiring) && tracker.isEmpty) {
             stop.request(.abort, reason: .completed)
             behaviours.forEach { $0.barriers.forEach { $0?.release() } }
             work.cancel()
+            tracker.cancelAll()
         }
         await work.value
+        await tracker.waitForAll()
         let elapsed = clock.now
         for pool in pools {
             for player in pool?.removeAll() ?? [] { await player.closeSessions() }

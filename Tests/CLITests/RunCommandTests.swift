@@ -59,6 +59,19 @@ struct RunCommandTests {
         #expect(!xml.contains("<failure"))
     }
 
+    @Test("--duration cuts the plan short; it cannot lengthen a run")
+    func durationOverride() async throws {
+        let file = try scenario(threshold: "p(95) < 500ms")
+        let json = file + ".json"
+        defer { [file, json].forEach { try? FileManager.default.removeItem(atPath: $0) } }
+        #expect(await runCommand(["run", "--quiet", "--duration", "1s", "--out", "json=\(json)", file]) == 0)
+        let document = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: json))) as? [String: Any]
+        let loads = document?["loads"] as? [[String: Any]]
+        #expect(loads?.first?["planned"] as? Int == 20, "20/s for 1 s instead of 2 s")
+        #expect(await runCommand(["run", "--quiet", "--duration", "5s", file]) == 104)
+        #expect(await runCommand(["run", "--quiet", "--duration", "soon", file]) == 64)
+    }
+
     @Test("a failing threshold exits 99 and its JUnit test case carries the measured value")
     func failingRun() async throws {
         let file = try scenario(threshold: "p(95) < 1ms")

@@ -25,4 +25,25 @@ struct GatewayMatchedTests {
             #expect(cancel.status == 409)
         }
     }
+
+    @Test("join with ?wait= joins and waits in one request, answering the matched status document")
+    func joinAndWait() async throws {
+        let oneVersusOne = MatchmakingSettings(teamSize: 1)
+        try await GatewayTestServer.run(matchmaking: oneVersusOne, withMatchmaker: true) { gateway in
+            let ada = Task { try await gateway.send(.POST, "/matchmaking/join?wait=10", body: #"{"id":"ada"}"#) }
+            try await Task.sleep(for: .milliseconds(200))
+            let bob = try await gateway.send(.POST, "/matchmaking/join?wait=10", body: #"{"id":"bob"}"#)
+            let first = try await ada.value
+            for reply in [first, bob] {
+                #expect(reply.status == 200, "\(reply.text)")
+                #expect(reply.string("status") == "matched", "\(reply.text)")
+                #expect(reply.string("ticketId") != nil)
+            }
+            #expect(first.string("matchId") != nil && first.string("matchId") == bob.string("matchId"))
+            let alone = try await gateway.send(.POST, "/matchmaking/join?wait=0.3", body: #"{"id":"cy"}"#)
+            #expect(alone.string("status") == "searching", "after the wait, as it stands: \(alone.text)")
+            let bad = try await gateway.send(.POST, "/matchmaking/join?wait=soon", body: #"{"id":"dee"}"#)
+            #expect(bad.status == 400 && bad.isJSONError)
+        }
+    }
 }

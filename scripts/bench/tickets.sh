@@ -41,7 +41,7 @@ duration: ${duration}s
 targets:
   game:
     adapter: matchmaking
-    config: { base_url: "$GATEWAY_URL", pool_size: 1024, timeout: 10s }
+    config: { base_url: "$GATEWAY_URL", pool_size: 8192, timeout: 10s }   # a connection per waiting player, as real clients have
 behaviours:
   queue:
     states:
@@ -78,14 +78,16 @@ errors = sum(m["values"].get("count", 0) for m in series("errors"))
 print("| figure | value |")
 print("|---|---:|")
 print(f"| tickets joined | {joined:,.0f} ({joined / duration:,.0f}/s) |")
-print(f"| tickets matched | {matched:,.0f} (**{matched / duration:,.0f}/s**) |")
+print(f"| tickets matched | {matched:,.0f}: **{matched / d['elapsed']:,.0f}/s** over the {d['elapsed']:.1f} s the run took (grace period included) |")
 print(f"| tickets cancelled / timed out / unknown | {other['cancelled']:,.0f} / {other['timed_out']:,.0f} / {other['lost']:,.0f} |")
-print(f"| time to match p50 / p99 / max | {values.get('p50', 0)*1000:.1f} ms / {values.get('p99', 0)*1000:.1f} ms / {values.get('max', 0)*1000:.1f} ms |")
+print(f"| time to match p50 / p99 / max | {values.get('med', 0)*1000:.1f} ms / {values.get('p99', 0)*1000:.1f} ms / {values.get('max', 0)*1000:.1f} ms |")
 print(f"| duplicate_assignments / lost_tickets | {count('duplicate_assignments'):.0f} / {count('lost_tickets'):.0f} |")
 print(f"| failed actions | {errors:,.0f} |")
 PY
 echo "stampede exit $code (0 = thresholds passed)"
 if command -v curl >/dev/null; then
-    curl -s "$MATCHMAKER_METRICS_URL" | grep -E '^matchmaking_(tickets_matched_total|matches_created_total|tickets_created_total|allocation_failures_total)' || true
+    echo "-- the target's own counters (/metrics of the gateway, then of the matchmaker)"
+    curl -s "$GATEWAY_URL/metrics" | grep -E '^matchmaking_tickets_created_total' || true
+    curl -s "$MATCHMAKER_METRICS_URL" | grep -E '^matchmaking_(tickets_matched_total|matches_created_total|allocation_failures_total)' || true
 fi
 exit "$code"

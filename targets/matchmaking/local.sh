@@ -25,11 +25,12 @@ state=${STAMPEDE_TARGET_DIR:-$root/.build/matchmaking-target}
 
 die() { echo "local.sh: $*" >&2; exit 1; }
 
-# free_port: a port nothing listens on right now (checked by connecting).
+# free_port: a port nothing listens on right now (checked by connecting), below Linux's ephemeral range (32768+)
+# so that no outgoing connection holds it.
 free_port() {
     local port
     for _ in $(seq 1 50); do
-        port=$((20000 + RANDOM % 40000))
+        port=$((20000 + RANDOM % 12000))
         if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then echo "$port"; return 0; fi
     done
     die "no free port found"
@@ -99,19 +100,26 @@ up() {
     fi
     [[ -x "$bin/matchmaking-gateway" && -x "$bin/matchmaking-matchmaker" ]] || die "no executables in $bin"
     mkdir -p "$state/redis"
-    trap 'echo "local.sh: start-up failed; stopping what started" >&2; down' ERR
+    trap 'code=$?; if [[ $code -ne 0 ]]; then echo "local.sh: start-up failed; stopping what started" >&2; down; fi' EXIT
 
-    local redis_port
-    redis_port=$(free_port)
-    redis-server --bind 127.0.0.1 --port "$redis_port" --dir "$state/redis" --save "" --appendonly no \
-        --protected-mode no --daemonize no --loglevel warning >"$state/redis.log" 2>&1 &
-    echo $! >"$state/redis.pid"
-    echo "$redis_port" >"$state/redis.port"
-    for _ in $(seq 1 100); do
+    # redis-server on a free port (another one if the port was taken between the check and the bind).
+    local redis_port="" attempt
+    for attempt in 1 2 3 4 5; do
+        redis_port=$(free_port)
+        redis-server --bind 127.0.0.1 --port "$redis_port" --dir "$state/redis" --save "" --appendonly no \
+            --protected-mode no --daemonize no --loglevel warning >"$state/redis.log" 2>&1 &
+        echo $! >"$state/redis.pid"
+        echo "$redis_port" >"$state/redis.port"
+        for _ in $(seq 1 100); do
+            redis-cli -p "$redis_port" ping >/dev/null 2>&1 && break
+            kill -0 "$(cat "$state/redis.pid")" 2>/dev/null || break
+            sleep 0.1
+        done
         redis-cli -p "$redis_port" ping >/dev/null 2>&1 && break
-        sleep 0.1
+        stop_pid "$state/redis.pid" redis-server
+        redis_port=""
     done
-    redis-cli -p "$redis_port" ping >/dev/null 2>&1 || die "redis-server did not answer on port $redis_port (log: $state/redis.log)"
+    [[ -n "$redis_port" ]] || die "redis-server did not start (log: $state/redis.log)"
 
     "$bin/matchmaking-matchmaker" --redis-port "$redis_port" --host 127.0.0.1 --port "$matchmaker_port" \
         --workers "$workers" --mode "$mode" --threads "$threads" >"$state/matchmaker.log" 2>&1 &
@@ -122,7 +130,7 @@ up() {
         --threads "$threads" "$token" >"$state/gateway.log" 2>&1 &
     echo $! >"$state/gateway.pid"
     gateway_port=$(wait_listening "$state/gateway.log" gateway "$(cat "$state/gateway.pid")")
-    trap - ERR
+    trap - EXIT
 
     cat >"$state/env" <<ENV
 GATEWAY_URL=http://127.0.0.1:$gateway_port

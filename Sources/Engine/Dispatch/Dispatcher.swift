@@ -14,7 +14,7 @@ extension Engine {
     /// Issues every planned task at its intended time until the duration ends or the run stops: open arrivals
     /// start runs (or are dropped and counted when the load's cap of runs in flight is reached — never delayed),
     /// players join and leave, and population activities go to a random idle player of the behaviour.
-    func dispatch(into group: inout DiscardingTaskGroup, context: RunContext) async {
+    func dispatch(into work: WorkTracker, context: RunContext) async {
         var schedule = plan.schedule()
         var buffer: [PlannedTask] = []
         var rng = SeededRandom(seed: plan.seed).derived("dispatch")
@@ -31,7 +31,7 @@ extension Engine {
                     do { try await context.clock.sleep(until: max(task.time, now + Self.quantum)) } catch { return }
                     guard context.stop.acceptsWork else { return }
                 }
-                start(task, group: &group, rng: &rng, context: context)
+                start(task, work: work, rng: &rng, context: context)
             }
             if buffer.isEmpty, horizon > context.clock.now {
                 do { try await context.clock.sleep(until: horizon) } catch { return }
@@ -39,7 +39,7 @@ extension Engine {
         }
     }
 
-    private func start(_ task: PlannedTask, group: inout DiscardingTaskGroup, rng: inout SeededRandom, context: RunContext) {
+    private func start(_ task: PlannedTask, work: WorkTracker, rng: inout SeededRandom, context: RunContext) {
         let load = task.load
         let counter = counters[load]
         let runner = BehaviourRunner(context: context)
@@ -54,7 +54,7 @@ extension Engine {
             counter.started.add(1, ordering: .relaxed)
             let player = makePlayer(behaviour: behaviour, load: load)
             let start = behaviours[behaviour].compiled.start
-            group.addTask(executorPreference: executors.executor(for: player.id)) {
+            work.spawn(on: executors.executor(for: player.id)) {
                 await runner.run(player, from: start, intended: task.time)
                 await player.closeSessions()
                 counter.inFlight.subtract(1, ordering: .relaxed)
@@ -66,7 +66,7 @@ extension Engine {
             pool.join(player)
             let start = behaviours[behaviour].compiled.start
             if case .closed = plan.loads[load].spec.model {
-                group.addTask(executorPreference: executors.executor(for: player.id)) {
+                work.spawn(on: executors.executor(for: player.id)) {
                     var intended = task.time
                     counter.inFlight.add(1, ordering: .relaxed)
                     while context.stop.acceptsWork, !player.leaving.load(ordering: .relaxed), !Task.isCancelled {
@@ -79,11 +79,11 @@ extension Engine {
                     if pool.finished(player) { await player.closeSessions() }
                 }
             } else {
-                group.addTask(executorPreference: executors.executor(for: player.id)) { await self.runPopulation(player, from: start, intended: task.time, pool: pool, counter: counter, runner: runner) }
+                work.spawn(on: executors.executor(for: player.id)) { await self.runPopulation(player, from: start, intended: task.time, pool: pool, counter: counter, runner: runner) }
             }
         case .leave:
             guard let player = pools[load]?.leave() else { return }
-            group.addTask(executorPreference: executors.executor(for: player.id)) { await player.closeSessions() }
+            work.spawn(on: executors.executor(for: player.id)) { await player.closeSessions() }
         case let .activity(behaviour, activity):
             guard let pool = pools[load], let player = pool.takeIdle(behaviour: behaviour, rng: &rng) else {
                 drop(load, context: context)
@@ -91,7 +91,7 @@ extension Engine {
             }
             counter.started.add(1, ordering: .relaxed)
             let start = behaviours[behaviour].compiled.activityStarts[activity]
-            group.addTask(executorPreference: executors.executor(for: player.id)) { await self.runPopulation(player, from: start, intended: task.time, pool: pool, counter: counter, runner: runner) }
+            work.spawn(on: executors.executor(for: player.id)) { await self.runPopulation(player, from: start, intended: task.time, pool: pool, counter: counter, runner: runner) }
         }
     }
 

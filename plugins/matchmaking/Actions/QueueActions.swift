@@ -15,9 +15,16 @@ extension MatchmakingTarget {
         var body: [String: any Sendable] = ["id": session.playerId]
         if let mmr = request.parameters["mmr"]?.number { body["mmr"] = Int(mmr) }
         if let region = request.parameters["region"]?.text { body["region"] = region }
+        let wait = request.parameters["wait"]?.bool ?? true
+        let timeout = Self.timeout(of: request)
+        let start = ledger.now
+        // Waiting, the join itself long-polls (`?wait=`): joining and the first wait are one request.
+        let path = wait ? "/matchmaking/join?wait=\(Int(min(timeout, Self.longPoll).rounded(.up)))" : "/matchmaking/join"
         let ticket: String
+        let first: GatewayReply
         do {
-            let (status, reply, raw) = try await exchange.send("POST", "/matchmaking/join", json: body)
+            let (status, reply, raw) = try await exchange.send(
+                "POST", path, json: body, timeout: wait ? min(timeout, Self.longPoll) + settings.timeout : nil)
             guard (200..<300).contains(status) else {
                 return exchange.failure(status, raw, doing: "join_queue", kind: status == 409 ? "already_queued" : nil)
             }
@@ -25,20 +32,25 @@ extension MatchmakingTarget {
                 return .error("http", "join_queue: the gateway answered \(status) without a ticketId: \(GatewayReply.errorMessage(raw))")
             }
             ticket = id
+            first = reply
         } catch {
             return error.outcome
         }
-        let joinedAt = ledger.now
         session.with {
             $0.openTicket = ticket
-            $0.joinedAt = joinedAt
+            $0.joinedAt = start
         }
-        ledger.joined(ticket, player: session.playerId, token: session.with { $0.token })
+        ledger.joined(ticket, player: session.playerId, token: session.with { $0.token }, at: start)
         exchange.metrics.append(MetricSample(name: "tickets_joined", value: 1))
-        guard request.parameters["wait"]?.bool ?? true else {
+        guard wait else {
             return ActionOutcome(status: .ok, captured: ["ticket_id": ticket])
         }
-        var outcome = await waitForMatch(ticket, timeout: Self.timeout(of: request), &exchange)
+        var outcome: ActionOutcome
+        if let final = settle(ticket, first, &exchange) {
+            outcome = final
+        } else {
+            outcome = await waitForMatch(ticket, timeout: timeout - (ledger.now - start), &exchange)
+        }
         outcome.captured["ticket_id"] = ticket
         return outcome
     }
@@ -90,28 +102,35 @@ extension MatchmakingTarget {
                     if status == 404 { resolve(ticket, status: "lost", matchId: nil, &exchange) }
                     return exchange.failure(status, body, doing: "waiting for ticket \(ticket)", kind: status == 404 ? "unknown_ticket" : nil)
                 }
-                switch reply.text("status") {
-                case "matched":
-                    let match = reply.text("matchId")
-                    resolve(ticket, status: "matched", matchId: match ?? "", &exchange)
-                    var captured: [String: String] = [:]
-                    captured["match_id"] = match
-                    captured["server_url"] = reply.text("server", "url")
-                    return ActionOutcome(status: .ok, captured: captured)
-                case "cancelled":
-                    resolve(ticket, status: "cancelled", matchId: nil, &exchange)
-                    return .error("cancelled", "ticket \(ticket) was cancelled: \(reply.text("reason") ?? "no reason given")")
-                case "timed_out":
-                    resolve(ticket, status: "timed_out", matchId: nil, &exchange)
-                    return .error("timed_out", "ticket \(ticket) timed out on the server: \(reply.text("reason") ?? "no reason given")")
-                case "searching":
-                    continue
-                default:
+                if let final = settle(ticket, reply, &exchange) { return final }
+                guard reply.text("status") == "searching" else {
                     return .error("http", "waiting for ticket \(ticket): unexpected status in \(GatewayReply.errorMessage(body))")
                 }
             } catch {
                 return error.outcome
             }
+        }
+    }
+
+    /// The outcome of a ticket whose status document says it is final (matched, cancelled, timed out), recording
+    /// it; nil while it is still searching (or the document says nothing).
+    func settle(_ ticket: String, _ reply: GatewayReply, _ exchange: inout GatewayExchange) -> ActionOutcome? {
+        switch reply.text("status") {
+        case "matched":
+            let match = reply.text("matchId")
+            resolve(ticket, status: "matched", matchId: match ?? "", &exchange)
+            var captured: [String: String] = [:]
+            captured["match_id"] = match
+            captured["server_url"] = reply.text("server", "url")
+            return ActionOutcome(status: .ok, captured: captured)
+        case "cancelled":
+            resolve(ticket, status: "cancelled", matchId: nil, &exchange)
+            return .error("cancelled", "ticket \(ticket) was cancelled: \(reply.text("reason") ?? "no reason given")")
+        case "timed_out":
+            resolve(ticket, status: "timed_out", matchId: nil, &exchange)
+            return .error("timed_out", "ticket \(ticket) timed out on the server: \(reply.text("reason") ?? "no reason given")")
+        default:
+            return nil
         }
     }
 

@@ -33,9 +33,9 @@ final class TicketLedger: Sendable {
         return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
     }
 
-    /// Notes a new ticket of `player`.
-    func joined(_ ticket: String, player: String, token: String?) {
-        let time = now
+    /// Notes a new ticket of `player`, joined at `time` (default: now).
+    func joined(_ ticket: String, player: String, token: String?, at time: Double? = nil) {
+        let time = time ?? now
         state.withLock { state in
             state.tickets[ticket] = Record(player: player, token: token, joinedAt: time)
             state.ticketsByPlayer[player, default: []].append(ticket)

@@ -16,7 +16,8 @@ import RedisClient
 /// - `POST /store/purchase {"id","offer_id","idempotency_key"?}` (or header `Idempotency-Key`) →
 ///   `{"purchaseId","offerId","price","balance","replayed"}`; 402 `insufficient funds`, 404 unknown offer.
 /// - `POST /matchmaking/join {"id","mmr"?,"region"?,"party"?}` → `{"ticketId","status"}`; 409 with `ticketId` when
-///   the player already holds a ticket.
+///   the player already holds a ticket. `?wait=SECONDS` answers the ticket's status document once it is final (or
+///   after that long): join and long-poll in one request.
 /// - `GET /matchmaking/status?ticketId=X[&wait=SECONDS]` → `{"ticketId","status","matchId","server","reason"}`;
 ///   with `wait`, a long-poll answering as soon as the ticket is final (at most ``GatewaySettings/longPollMax``).
 /// - `POST /matchmaking/cancel {"ticketId","id"?}` → the ticket's status document.

@@ -2,7 +2,9 @@ import Hummingbird
 import MatchmakingCore
 
 extension Gateway {
-    /// `POST /matchmaking/join`, `GET /matchmaking/status`, `POST /matchmaking/cancel`.
+    /// `POST /matchmaking/join[?wait=SECONDS]`, `GET /matchmaking/status`, `POST /matchmaking/cancel`. With `wait`,
+    /// join answers the ticket's status document once it is final or after `wait` seconds (one request instead of a
+    /// join and a long-polled status).
     func addMatchmakingRoutes(to router: Router<BasicRequestContext>) {
         router.post("/matchmaking/join") { request, _ -> Response in
             let body = try await json.decode(JoinBody.self, from: request)
@@ -13,8 +15,12 @@ extension Gateway {
                 players.append(member)
             }
             let joinRequest = JoinRequest(players: players, mmr: body.mmr ?? 1500, region: body.region ?? "default")
+            let wait = try longPoll(request)
             let ticket = try await matchmaking { try await tickets.join(joinRequest) }
-            return try json.response(JoinResponse(ticketId: ticket.id, status: ticket.status))
+            guard let wait else { return try json.response(JoinResponse(ticketId: ticket.id, status: ticket.status)) }
+            // `?wait=SECONDS`: join and wait for the match in one request (the status document, as a long-polled status).
+            let resolved = try await matchmaking { try await tickets.awaitResolution(of: ticket.id, timeout: wait) }
+            return try json.response(TicketStatusResponse(resolved))
         }
         router.get("/matchmaking/status") { request, _ -> Response in
             let player = try await authenticator.optionalPlayer(of: request)
@@ -22,11 +28,7 @@ extension Gateway {
                 throw GatewayError(.badRequest, "missing query parameter 'ticketId'", hint: "GET /matchmaking/status?ticketId=X")
             }
             let ticket: Ticket
-            if let waitText = request.uri.queryParameters["wait"] {
-                guard let wait = Double(waitText), wait >= 0, wait.isFinite else {
-                    throw GatewayError(.badRequest, "query parameter 'wait' must be a number of seconds", hint: "0 to \(settings.longPollMax)")
-                }
-                let timeout = min(wait, settings.longPollMax)
+            if let timeout = try longPoll(request) {
                 ticket = try await matchmaking { try await tickets.awaitResolution(of: ticketId, timeout: timeout) }
             } else {
                 ticket = try await matchmaking { try await tickets.ticket(ticketId) }
@@ -42,6 +44,16 @@ extension Gateway {
             let ticket = try await matchmaking { try await tickets.cancel(body.ticketId, by: player) }
             return try json.response(TicketStatusResponse(ticket))
         }
+    }
+
+    /// The `wait` query parameter of a long-poll, capped at ``GatewaySettings/longPollMax``; nil without one.
+    /// - Throws: ``GatewayError`` 400 when it is not a number of seconds.
+    private func longPoll(_ request: Request) throws -> Double? {
+        guard let waitText = request.uri.queryParameters["wait"] else { return nil }
+        guard let wait = Double(waitText), wait >= 0, wait.isFinite else {
+            throw GatewayError(.badRequest, "query parameter 'wait' must be a number of seconds", hint: "0 to \(settings.longPollMax)")
+        }
+        return min(wait, settings.longPollMax)
     }
 
     /// Runs a ticket service call, answering its ``MatchmakingError`` as a ``GatewayError``.
