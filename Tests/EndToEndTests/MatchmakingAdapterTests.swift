@@ -94,7 +94,7 @@ struct MatchmakingAdapterTests {
         }
     }
 
-    @Test func ticketsLeftOpenAreCancelledAtTheEndAndNotCountedLost() async throws {
+    @Test func ticketsLeftOpenAreCancelledAtTheEndAndOnlyLostOnesCounted() async throws {
         try await LocalMatchmakingTarget.run { local in
             let target = try Self.target(local.gatewayURL, prefix: "open")
             for id in 0..<3 {
@@ -102,12 +102,16 @@ struct MatchmakingAdapterTests {
                 let join = await Self.perform(target, session, "join_queue", ["wait": .bool(false)])
                 #expect(join.isOK, "\(join.status)")
             }
-            // A ticket the server no longer knows is lost: remove one behind the gateway's back.
-            let keys = try await local.redis.send(["KEYS", "mm:t:*"]).array ?? []
-            let victim = try #require(keys.first?.string)
-            _ = try await local.redis.send(["DEL", victim])
+            // A ticket the server no longer knows is lost: remove one behind the gateway's back. So is one stuck in
+            // allocation (as when a matchmaker dies mid-allocation): it can no longer be cancelled, and never ends.
+            let keys = (try await local.redis.send(["KEYS", "mm:t:*"]).array ?? []).compactMap(\.string)
+            #expect(keys.count == 3)
+            _ = try await local.redis.send(["DEL", keys[0]])
+            let stuck = String(keys[1].dropFirst("mm:t:".count))
+            _ = try await local.redis.send(["LREM", "mm:q:default", "0", stuck])
+            _ = try await local.redis.send(["HSET", keys[1], "status", "allocating", "matchId", "m-stuck"])
             let final = await target.finalMetrics()
-            #expect(final.contains(MetricSample(name: "lost_tickets", value: 1)), "\(final)")
+            #expect(final.contains(MetricSample(name: "lost_tickets", value: 2)), "\(final)")
             await target.teardown()
         }
     }

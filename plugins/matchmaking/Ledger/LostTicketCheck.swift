@@ -1,8 +1,9 @@
 import StampedeHTTPAdapter
 
 /// At the end of a run: every ticket never seen final is cancelled on its player's behalf, as a leaving client would.
-/// The server answers that it cancelled it, or that it was matched or resolved meanwhile — or it no longer knows the
-/// ticket (or fails to answer): that ticket is lost.
+/// The server answers that it cancelled it, or that it was already taken for a match — then the ticket must be final
+/// (matched) within a few seconds. A ticket the server no longer knows, one stuck in allocation, or no answer: that
+/// ticket is lost.
 struct LostTicketCheck {
     /// The gateway client.
     let client: PlainHTTPClient
@@ -37,10 +38,22 @@ struct LostTicketCheck {
         if let token = record.token { headers.append(("authorization", "Bearer \(token)")) }
         let body = JSONBody.bytes(["id": record.player, "ticketId": ticket])
         guard let response = try? await client.send("POST", "/matchmaking/cancel", headers: headers, body: body) else { return true }
-        if (200..<300).contains(response.status) || response.status == 409 {
+        if (200..<300).contains(response.status) {
             ledger.resolved(ticket, matchId: nil)
             return false
         }
-        return true
+        guard response.status == 409 else { return true }
+        // Not cancellable: taken for a match. It must reach its final status soon; one stuck in allocation is lost.
+        let query = "/matchmaking/status?ticketId=\(ticket)&wait=\(Int(Self.settleWait))"
+        guard let status = try? await client.send("GET", query, headers: headers, timeout: Self.settleWait + client.timeout),
+            (200..<300).contains(status.status)
+        else { return true }
+        let reply = GatewayReply(status.body)
+        guard let state = reply.text("status"), state != "searching" else { return true }
+        ledger.resolved(ticket, matchId: state == "matched" ? reply.text("matchId") : nil)
+        return false
     }
+
+    /// Seconds a ticket taken for a match may take to be final before it counts as lost.
+    static let settleWait = 5.0
 }

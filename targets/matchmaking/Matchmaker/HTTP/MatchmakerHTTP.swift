@@ -24,6 +24,7 @@ public enum MatchmakerHTTP {
         logger: Logger = Logger(label: "matchmaker-http"), onListening: @escaping @Sendable (Int) async -> Void = { _ in }
     ) -> some Service {
         let router = Router()
+        router.add(middleware: HTTPMetricsMiddleware(telemetry: telemetry))
         router.addMetricsRoute(telemetry)
         router.get("/health") { _, _ in "ok" }
         let provider: EventLoopGroupProvider = threads.map { .shared(MultiThreadedEventLoopGroup(numberOfThreads: max(1, $0))) } ?? .singleton
