@@ -1,3 +1,4 @@
+import Foundation
 @testable import StampedeMatchmakingAdapter
 import StampedePluginAPI
 import Testing
@@ -78,5 +79,20 @@ struct MatchmakingLedgerTests {
             TargetConfig(name: "game", settings: ["base_url": .string("http://127.0.0.1:1"), "player_prefix": .string("run7")]))
         let session = try #require(target.makeSession(for: PlayerInfo(id: 42, behaviour: "b")) as? MatchmakingSession)
         #expect(session.playerId == "run7-42")
+    }
+}
+
+/// Request bodies written by the adapter are JSON that Foundation reads back as they were.
+@Suite("matchmaking adapter: request bodies")
+struct MatchmakingBodyTests {
+    @Test func bodiesAreValidJSONWithEscapes() throws {
+        let text = "quote \" backslash \\ newline \n tab \t bell \u{07} é 🎮"
+        let bytes = JSONBody.bytes(["id": text, "mmr": 1500, "ratio": 0.5, "ok": true, "b": "x"])
+        #expect(String(decoding: bytes, as: UTF8.self).hasPrefix(#"{"b":"x","id":"#))
+        let decoded = try #require(try JSONSerialization.jsonObject(with: Data(bytes)) as? [String: Any])
+        #expect(decoded["id"] as? String == text)
+        #expect((decoded["mmr"] as? NSNumber)?.intValue == 1500)
+        #expect((decoded["ratio"] as? NSNumber)?.doubleValue == 0.5)
+        #expect(decoded.count == 5)
     }
 }

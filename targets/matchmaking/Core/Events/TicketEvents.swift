@@ -19,8 +19,9 @@ public final class TicketEvents: Sendable {
 
     private enum Slot {
         case armed
-        case fired
-        case waiting(UnsafeContinuation<Void, Never>)
+        /// Woken: by the ticket's event (with it), or by its timeout, a cancellation or a stop (nil).
+        case fired(TicketEvent?)
+        case waiting(UnsafeContinuation<TicketEvent?, Never>)
     }
 
     private struct State {
@@ -77,7 +78,7 @@ public final class TicketEvents: Sendable {
             state.stopped = true
             let reader = state.reader
             state.reader = nil
-            var continuations: [UnsafeContinuation<Void, Never>] = []
+            var continuations: [UnsafeContinuation<TicketEvent?, Never>] = []
             for (_, slots) in state.waiters {
                 for (_, slot) in slots {
                     if case .waiting(let continuation) = slot { continuations.append(continuation) }
@@ -88,7 +89,7 @@ public final class TicketEvents: Sendable {
         }
         reader?.cancel()
         client.close()
-        for continuation in continuations { continuation.resume() }
+        for continuation in continuations { continuation.resume(returning: nil) }
     }
 
     /// Registers a waiter for `ticket`: events from now on are not missed.
@@ -109,54 +110,73 @@ public final class TicketEvents: Sendable {
     }
 
     /// Waits until the waiter's ticket has an event (since ``register(_:)``), `timeout` seconds pass, the task is
-    /// cancelled or the events stop.
-    func wait(_ token: Token, timeout: Double) async {
+    /// cancelled or the events stop; returns the event, or nil when none came.
+    @discardableResult
+    func wait(_ token: Token, timeout: Double) async -> TicketEvent? {
         let timer = Task {
             try? await Task.sleep(for: .seconds(max(0, timeout)))
             self.fire(token)
         }
         defer { timer.cancel() }
-        await withTaskCancellationHandler {
-            await withUnsafeContinuation { (continuation: UnsafeContinuation<Void, Never>) in
-                let resumeNow = state.withLock { state -> Bool in
-                    guard !state.stopped, case .armed = state.waiters[token.ticket]?[token.serial] else { return true }
-                    state.waiters[token.ticket]?[token.serial] = .waiting(continuation)
-                    return false
+        return await withTaskCancellationHandler {
+            await withUnsafeContinuation { (continuation: UnsafeContinuation<TicketEvent?, Never>) in
+                let resumeNow = state.withLock { state -> (Bool, TicketEvent?) in
+                    guard !state.stopped, let slot = state.waiters[token.ticket]?[token.serial] else { return (true, nil) }
+                    switch slot {
+                    case .armed:
+                        state.waiters[token.ticket]?[token.serial] = .waiting(continuation)
+                        return (false, nil)
+                    case .fired(let event):
+                        return (true, event)
+                    case .waiting:
+                        return (true, nil)
+                    }
                 }
-                if resumeNow { continuation.resume() }
+                if resumeNow.0 { continuation.resume(returning: resumeNow.1) }
             }
         } onCancel: {
             self.fire(token)
         }
     }
 
-    /// Resumes one waiter (or marks it so it does not wait).
+    /// Resumes one waiter without an event (or marks it so it does not wait).
     private func fire(_ token: Token) {
-        let continuation = state.withLock { state -> UnsafeContinuation<Void, Never>? in
+        let continuation = state.withLock { state -> UnsafeContinuation<TicketEvent?, Never>? in
             guard let slot = state.waiters[token.ticket]?[token.serial] else { return nil }
-            if case .waiting(let continuation) = slot {
-                state.waiters[token.ticket]?[token.serial] = .fired
+            switch slot {
+            case .waiting(let continuation):
+                state.waiters[token.ticket]?[token.serial] = .fired(nil)
                 return continuation
+            case .armed:
+                state.waiters[token.ticket]?[token.serial] = .fired(nil)
+                return nil
+            case .fired:
+                return nil
             }
-            state.waiters[token.ticket]?[token.serial] = .fired
-            return nil
         }
-        continuation?.resume()
+        continuation?.resume(returning: nil)
     }
 
-    /// Resumes every waiter of `ticket`.
-    private func wake(_ ticket: String) {
-        let continuations = state.withLock { state -> [UnsafeContinuation<Void, Never>] in
-            guard var slots = state.waiters[ticket] else { return [] }
-            var continuations: [UnsafeContinuation<Void, Never>] = []
+    /// Resumes every waiter of `event`'s ticket with it (and marks the armed ones).
+    private func wake(_ event: TicketEvent) {
+        let continuations = state.withLock { state -> [UnsafeContinuation<TicketEvent?, Never>] in
+            guard var slots = state.waiters[event.ticket] else { return [] }
+            var continuations: [UnsafeContinuation<TicketEvent?, Never>] = []
             for (serial, slot) in slots {
-                if case .waiting(let continuation) = slot { continuations.append(continuation) }
-                slots[serial] = .fired
+                switch slot {
+                case .waiting(let continuation):
+                    continuations.append(continuation)
+                    slots[serial] = .fired(event)
+                case .armed:
+                    slots[serial] = .fired(event)
+                case .fired:
+                    break
+                }
             }
-            state.waiters[ticket] = slots
+            state.waiters[event.ticket] = slots
             return continuations
         }
-        for continuation in continuations { continuation.resume() }
+        for continuation in continuations { continuation.resume(returning: event) }
     }
 
     private func launchReader() async throws {
@@ -182,18 +202,7 @@ public final class TicketEvents: Sendable {
                     guard let pair = entry.array, pair.count == 2, let id = pair[0].string else { continue }
                     lastId = id
                     guard let fields = pair[1].array else { continue }
-                    var ticket: String?
-                    var status: String?
-                    var index = 0
-                    while index + 1 < fields.count {
-                        switch fields[index].string {
-                        case "t": ticket = fields[index + 1].string
-                        case "s": status = fields[index + 1].string
-                        default: break
-                        }
-                        index += 2
-                    }
-                    if let ticket, let status, status != "searching" { wake(ticket) }
+                    if let event = TicketEvent(fields: fields), event.status.isFinal { wake(event) }
                 }
             } catch {
                 if Task.isCancelled { return }

@@ -10,7 +10,8 @@ import RedisClient
 /// - `p:{player}` the player's active ticket id;
 /// - `q:{region}` FIFO queue (list); `s:{region}` skill pool (sorted set by MMR);
 /// - `e:{region}` waiting tickets by creation time (sorted set, both modes): timeouts and the skill anchors;
-/// - `regions` (set), `stats` (hash of counters), `events` (stream of `t` ticket, `s` status).
+/// - `regions` (set), `stats` (hash of counters), `events` (stream of `t` ticket, `s` status, `at` time, and `r`
+///   reason or `m` match, `u` URL, `g` game id when they apply: see ``TicketEvent``).
 enum ScriptPrelude {
     static let lua = #"""
     local P = ARGV[1]
@@ -23,8 +24,15 @@ enum ScriptPrelude {
       for part in string.gmatch(s, '[^\31]+') do out[#out + 1] = part end
       return out
     end
-    local function emit(id, status)
-      redis.call('XADD', P .. 'events', 'MAXLEN', '~', STREAMMAX, '*', 't', id, 's', status)
+    local function emit(id, status, reason, match)
+      if match then
+        redis.call('XADD', P .. 'events', 'MAXLEN', '~', STREAMMAX, '*', 't', id, 's', status, 'at', ARGV[3],
+          'm', match[1], 'u', match[2], 'g', match[3])
+      elseif reason then
+        redis.call('XADD', P .. 'events', 'MAXLEN', '~', STREAMMAX, '*', 't', id, 's', status, 'at', ARGV[3], 'r', reason)
+      else
+        redis.call('XADD', P .. 'events', 'MAXLEN', '~', STREAMMAX, '*', 't', id, 's', status, 'at', ARGV[3])
+      end
     end
     local function fetch(id)
       return redis.call('HMGET', P .. 't:' .. id, unpack(FIELDS))
@@ -34,7 +42,7 @@ enum ScriptPrelude {
       redis.call('ZREM', P .. 's:' .. region, id)
       redis.call('ZREM', P .. 'e:' .. region, id)
     end
-    local function resolve(id, status, reason, players)
+    local function resolve(id, status, reason, players, match)
       local key = P .. 't:' .. id
       if reason then
         redis.call('HSET', key, 'status', status, 'resolvedAt', ARGV[3], 'reason', reason)
@@ -47,7 +55,7 @@ enum ScriptPrelude {
       end
       redis.call('EXPIRE', key, TTL)
       redis.call('HINCRBY', P .. 'stats', status, 1)
-      emit(id, status)
+      emit(id, status, reason, match)
     end
 
     """#

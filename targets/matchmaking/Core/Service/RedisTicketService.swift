@@ -38,8 +38,12 @@ public final class RedisTicketService: TicketService {
 
     /// Queues a player or party as a new `searching` ticket.
     public func join(_ request: JoinRequest) async throws(MatchmakingError) -> Ticket {
+        try await join(request, id: TicketIdentifier.random())
+    }
+
+    /// Queues a player or party as the new ticket `id`.
+    private func join(_ request: JoinRequest, id: String) async throws(MatchmakingError) -> Ticket {
         try validate(request)
-        let id = TicketIdentifier.random()
         let now = unixNow()
         let players = TicketRecord.joinPlayers(request.players)
         let reply = try await redisCall {
@@ -98,7 +102,22 @@ public final class RedisTicketService: TicketService {
         defer { events.unregister(token) }
         let current = try await ticket(id)
         if current.status.isFinal || timeout <= 0 { return current }
-        await events.wait(token, timeout: timeout)
+        if let event = await events.wait(token, timeout: timeout) { return event.applied(to: current) }
+        return try await ticket(id)
+    }
+
+    /// Queues a player or party and waits up to `timeout` seconds for the ticket to be final: the waiter is
+    /// registered before the ticket exists, and the event that resolves it carries the match, so the whole costs one
+    /// Redis round trip when the match comes in time.
+    /// - Throws: ``MatchmakingError`` as ``join(_:)``.
+    public func joinAndAwait(_ request: JoinRequest, timeout: Double) async throws(MatchmakingError) -> Ticket {
+        try await events.start()
+        let id = TicketIdentifier.random()
+        let token = events.register(id)
+        defer { events.unregister(token) }
+        let joined = try await join(request, id: id)
+        guard timeout > 0 else { return joined }
+        if let event = await events.wait(token, timeout: timeout) { return event.applied(to: joined) }
         return try await ticket(id)
     }
 

@@ -18,4 +18,17 @@ public protocol TicketService: Sendable {
     /// the push channel behind long-polling `status` and the gateway's WebSocket, without polling Redis per waiter.
     /// - Throws: ``MatchmakingError`` (`unknownTicket`, `unavailable`).
     func awaitResolution(of id: String, timeout: Double) async throws(MatchmakingError) -> Ticket
+
+    /// Queues a player or party and returns the ticket once it is final, or as it stands after `timeout` seconds:
+    /// ``join(_:)`` and ``awaitResolution(of:timeout:)`` in one call, which an implementation may make cheaper.
+    /// - Throws: ``MatchmakingError`` as ``join(_:)``.
+    func joinAndAwait(_ request: JoinRequest, timeout: Double) async throws(MatchmakingError) -> Ticket
+}
+
+extension TicketService {
+    /// ``join(_:)`` then ``awaitResolution(of:timeout:)``.
+    public func joinAndAwait(_ request: JoinRequest, timeout: Double) async throws(MatchmakingError) -> Ticket {
+        let ticket = try await join(request)
+        return try await awaitResolution(of: ticket.id, timeout: timeout)
+    }
 }

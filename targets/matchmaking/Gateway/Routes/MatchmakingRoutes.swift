@@ -15,12 +15,13 @@ extension Gateway {
                 players.append(member)
             }
             let joinRequest = JoinRequest(players: players, mmr: body.mmr ?? 1500, region: body.region ?? "default")
-            let wait = try longPoll(request)
+            if let wait = try longPoll(request) {
+                // `?wait=SECONDS`: join and wait for the match in one request (the status document, as a long-polled status).
+                let resolved = try await matchmaking { try await tickets.joinAndAwait(joinRequest, timeout: wait) }
+                return try json.response(TicketStatusResponse(resolved))
+            }
             let ticket = try await matchmaking { try await tickets.join(joinRequest) }
-            guard let wait else { return try json.response(JoinResponse(ticketId: ticket.id, status: ticket.status)) }
-            // `?wait=SECONDS`: join and wait for the match in one request (the status document, as a long-polled status).
-            let resolved = try await matchmaking { try await tickets.awaitResolution(of: ticket.id, timeout: wait) }
-            return try json.response(TicketStatusResponse(resolved))
+            return try json.response(JoinResponse(ticketId: ticket.id, status: ticket.status))
         }
         router.get("/matchmaking/status") { request, _ -> Response in
             let player = try await authenticator.optionalPlayer(of: request)
