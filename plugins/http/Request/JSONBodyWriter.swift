@@ -1,8 +1,13 @@
 import StampedePluginAPI
 
 /// Writes an ``ActionValue`` (a `json:` parameter) as compact JSON bytes, keys sorted so that equal values give
-/// equal bodies.
-enum JSONBodyWriter {
+/// equal bodies. Public for adapters that build their own request bodies (the `matchmaking` adapter).
+public enum JSONBodyWriter {
+    /// The JSON bytes of `value`, or nil when it holds a number JSON cannot write (NaN, infinity).
+    public static func json(_ value: ActionValue) -> [UInt8]? {
+        try? bytes(of: value)
+    }
+
     /// The JSON bytes of `value`.
     /// - Throws: ``HTTPFailure`` of kind `invalid_request` when it holds a number JSON cannot write (NaN, infinity).
     static func bytes(of value: ActionValue) throws(HTTPFailure) -> [UInt8] {
