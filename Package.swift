@@ -66,6 +66,21 @@ let package = Package(
             ],
             path: "targets/matchmaking/Matchmaker"
         ),
+        .target(
+            name: "GameServer",
+            dependencies: [
+                "MatchmakingTelemetry", .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),
+                .product(name: "Logging", package: "swift-log"), .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"), .product(name: "NIOCore", package: "swift-nio"),
+            ],
+            path: "targets/matchmaking/GameServer"
+        ),
+        .executableTarget(
+            name: "matchmaking-gameserver",
+            dependencies: ["GameServer", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            path: "targets/matchmaking/Executables/GameServer"
+        ),
         .executableTarget(
             name: "matchmaking-gateway",
             dependencies: ["MatchmakingGateway", .product(name: "ArgumentParser", package: "swift-argument-parser")],
@@ -204,6 +219,7 @@ let package = Package(
             name: "MatchmakingTests",
             dependencies: [
                 "MatchmakingCore", "MatchmakingGateway", "Matchmaker", "MatchmakingTelemetry", "RedisClient", "RedisServerProcess",
+                "GameServer", .product(name: "HummingbirdWSClient", package: "hummingbird-websocket"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Metrics", package: "swift-metrics"),

@@ -20,9 +20,15 @@ struct MatchmakingSettings: Sendable {
     init(_ config: TargetConfig) throws(MatchmakingConfigError) {
         let settings = config.settings
         target = config.name
-        guard let base = settings["base_url"]?.text, base.lowercased().hasPrefix("http://") else {
+        guard let base = settings["base_url"]?.text, !base.isEmpty else {
             throw MatchmakingConfigError(
-                target: config.name, setting: "base_url", problem: "is required and must be a plain http:// URL (e.g. http://127.0.0.1:8080)")
+                target: config.name, setting: "base_url",
+                problem: "is required (e.g. http://127.0.0.1:8080); when it comes from {{ env.NAME }}, set NAME — "
+                    + "targets/matchmaking/local.sh up prints GATEWAY_URL")
+        }
+        guard base.lowercased().hasPrefix("http://") else {
+            throw MatchmakingConfigError(
+                target: config.name, setting: "base_url", problem: "must be a plain http:// URL (e.g. http://127.0.0.1:8080), got '\(base)'")
         }
         baseURL = base
         if let value = settings["pool_size"] {

@@ -59,8 +59,9 @@ struct MatchmakingLedgerTests {
     }
 
     @Test(arguments: [
-        ([String: ActionValue](), "target 'game': base_url is required and must be a plain http:// URL (e.g. http://127.0.0.1:8080)"),
-        (["base_url": .string("https://x")], "target 'game': base_url is required and must be a plain http:// URL (e.g. http://127.0.0.1:8080)"),
+        ([String: ActionValue](), "target 'game': base_url is required (e.g. http://127.0.0.1:8080); when it comes from {{ env.NAME }}, set NAME — targets/matchmaking/local.sh up prints GATEWAY_URL"),
+        (["base_url": .string("")], "target 'game': base_url is required (e.g. http://127.0.0.1:8080); when it comes from {{ env.NAME }}, set NAME — targets/matchmaking/local.sh up prints GATEWAY_URL"),
+        (["base_url": .string("https://x")], "target 'game': base_url must be a plain http:// URL (e.g. http://127.0.0.1:8080), got 'https://x'"),
         (["base_url": .string("http://x"), "pool_size": .number(0)], "target 'game': pool_size must be a whole number of at least 1"),
         (["base_url": .string("http://x"), "timeout": .number(0)], "target 'game': timeout must be a positive duration"),
         (["base_url": .string("http://x"), "player_prefix": .string("a b")], "target 'game': player_prefix must be printable ASCII without spaces"),

@@ -1,0 +1,110 @@
+import Foundation
+import GameServer
+import Testing
+
+/// The game server: joining, ticks, acknowledgements, and how matches end.
+@Suite(.timeLimit(.minutes(1)))
+struct GameServerTests {
+    @Test("two players receive state ticks and an ack per input; when both leave, the match is abandoned")
+    func ticksAndAcks() async throws {
+        let settings = GameServerSettings(matchId: "m1", expectedPlayers: ["alice", "bob"], matchDuration: .seconds(10))
+        let (logs, result) = try await GameServerHarness.run(settings) { server in
+            async let alice = GameTestClient.play(
+                port: server.port, matchId: "m1", player: "alice", inputs: 3, leaveAfter: .milliseconds(500)
+            )
+            async let bob = GameTestClient.play(
+                port: server.port, matchId: "m1", player: "bob", inputs: 2, leaveAfter: .milliseconds(500)
+            )
+            let logs = try await [alice, bob]
+            return (logs, await server.result())
+        }
+        #expect(logs[0].acks == [1, 2, 3])
+        #expect(logs[1].acks == [1, 2])
+        for log in logs {
+            #expect(log.states.count >= 5, "32 Hz for 0.5 s gives about 16 ticks")
+            let ticks = log.states.compactMap(\.tick)
+            #expect(ticks == ticks.sorted() && Set(ticks).count == ticks.count)
+            #expect(log.endReason == nil)
+        }
+        let last = try #require(logs[0].states.last?.players)
+        #expect(Set(last.keys) == ["alice", "bob"])
+        #expect(last["alice"]?.x == 4.5 && last["alice"]?.y == -3)
+        #expect(last["bob"]?.x == 3 && last["bob"]?.y == -2)
+        #expect(result?.reason == .abandoned)
+        #expect(Set(result?.players ?? []) == ["alice", "bob"])
+        #expect((result?.ticks ?? 0) >= 5)
+    }
+
+    @Test("a connection naming an unexpected player is closed with a policy violation and never joins")
+    func unexpectedPlayer() async throws {
+        let settings = GameServerSettings(
+            matchId: "m2", expectedPlayers: ["alice"], matchDuration: .seconds(10), joinTimeout: .milliseconds(600)
+        )
+        let (log, result) = try await GameServerHarness.run(settings) { server in
+            let log = try await GameTestClient.play(port: server.port, matchId: "m2", player: "mallory", inputs: 1)
+            return (log, await server.result())
+        }
+        #expect(log.closeCode == "\(WebSocketCloseCodeName.policyViolation)")
+        #expect(log.closeReason?.contains("mallory") == true)
+        #expect(log.messages.isEmpty)
+        #expect(result?.reason == .abandoned)
+        #expect(result?.players == [])
+    }
+
+    @Test("after its duration the match completes: every client receives end, and ticks are counted")
+    func completes() async throws {
+        let settings = GameServerSettings(matchId: "m3", expectedPlayers: ["a", "b"], matchDuration: .seconds(1))
+        let (logs, result, telemetry) = try await GameServerHarness.run(settings) { server in
+            async let a = GameTestClient.play(port: server.port, matchId: "m3", player: "a", inputs: 1)
+            async let b = GameTestClient.play(port: server.port, matchId: "m3", player: "b")
+            let logs = try await [a, b]
+            return (logs, await server.result(), server.telemetry)
+        }
+        let metrics = String(decoding: telemetry.exposition(), as: UTF8.self)
+        for log in logs {
+            #expect(log.endReason == "completed")
+            #expect(log.messages.last?.type == "end")
+            #expect(log.closeCode == "\(WebSocketCloseCodeName.normalClosure)")
+        }
+        let match = try #require(result)
+        #expect(match.reason == .completed)
+        #expect(match.ticks >= 15 && match.ticks <= 40, "about 32 ticks in 1 s")
+        #expect(match.durationSeconds >= 1 && match.durationSeconds < 3)
+        #expect(metrics.contains("game_server_ticks_total \(match.ticks)"))
+        #expect(metrics.contains(#"game_server_messages_total{direction="in"} 1"#))
+        #expect(metrics.contains("game_server_players_connected 0"))
+    }
+
+    @Test("nobody joining within the join timeout abandons the match")
+    func joinTimeout() async throws {
+        let settings = GameServerSettings(matchId: "m4", expectedPlayers: ["a"], joinTimeout: .milliseconds(300))
+        let start = ContinuousClock.now
+        let result = try await GameServerHarness.run(settings) { await $0.result() }
+        #expect(result?.reason == .abandoned)
+        #expect(result?.ticks == 0)
+        #expect(ContinuousClock.now - start < .seconds(3))
+    }
+
+    @Test("stopping the server ends the match as terminated and tells the connected players")
+    func terminated() async throws {
+        let settings = GameServerSettings(matchId: "m5", expectedPlayers: ["a"], matchDuration: .seconds(10))
+        let (log, result) = try await GameServerHarness.run(settings) { server in
+            async let log = GameTestClient.play(port: server.port, matchId: "m5", player: "a")
+            try await Task.sleep(for: .milliseconds(300))
+            await server.stop()
+            return (try await log, await server.result())
+        }
+        #expect(log.endReason == "terminated")
+        #expect(log.states.count >= 3)
+        #expect(result?.reason == .terminated)
+        #expect(result?.players == ["a"])
+    }
+}
+
+/// The printed names of the close codes the tests expect.
+enum WebSocketCloseCodeName: String {
+    /// 1000.
+    case normalClosure
+    /// 1008.
+    case policyViolation
+}

@@ -1,0 +1,69 @@
+import ArgumentParser
+import Foundation
+import GameServer
+import Logging
+import ServiceLifecycle
+
+/// `matchmaking-gameserver`: hosts one match over WebSocket, then exits.
+struct GameServerCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "matchmaking-gameserver",
+        abstract: "The matchmaking reference target's game server: one match over WebSocket per process.",
+        discussion: """
+            Prints `listening on HOST:PORT` once bound, and `result {JSON}` when the match ends \
+            (completed, abandoned or terminated), then exits 0. SIGTERM or SIGINT ends the match as terminated.
+            """
+    )
+
+    @Option(help: "The match id: clients connect to /game/MATCH-ID/connect.") var matchId: String
+    @Option(help: "Comma-separated ids of the players expected.") var players: String
+    @Option(help: "State broadcasts per second.") var tickRate = 32
+    @Option(help: "Match duration from the first join, seconds.") var duration = 30.0
+    @Option(help: "Seconds to wait for a first player before abandoning the match.") var joinTimeout = 30.0
+    @Option(help: "Address to listen on.") var host = "127.0.0.1"
+    @Option(help: "Port to listen on (0: a free port).") var port = 0
+    @Option(help: "Log level (trace, debug, info, notice, warning, error, critical).") var logLevel = "info"
+
+    private var playerIds: [String] {
+        players.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+    }
+
+    func validate() throws {
+        guard (0...65_535).contains(port) else { throw ValidationError("--port must be 0 to 65535") }
+        guard !playerIds.isEmpty else { throw ValidationError("--players must name at least one player") }
+        guard tickRate > 0, tickRate <= 1_000 else { throw ValidationError("--tick-rate must be 1 to 1000") }
+        guard duration > 0, joinTimeout > 0 else { throw ValidationError("--duration and --join-timeout must be positive") }
+    }
+
+    func run() async throws {
+        var logger = Logger(label: "matchmaking-gameserver")
+        logger.logLevel = Logger.Level(rawValue: logLevel) ?? .info
+        let settings = GameServerSettings(
+            matchId: matchId, expectedPlayers: playerIds, tickRate: tickRate, matchDuration: .seconds(duration),
+            joinTimeout: .seconds(joinTimeout), host: host, port: port
+        )
+        let boundHost = host
+        let server = GameServerService(
+            settings: settings, logger: logger,
+            onServerRunning: { port in
+                FileHandle.standardOutput.write(Data("listening on \(boundHost):\(port)\n".utf8))
+            },
+            onMatchEnd: { result in
+                FileHandle.standardOutput.write(Data("result \(result.json)\n".utf8))
+            }
+        )
+        let group = ServiceGroup(configuration: .init(
+            services: [.init(service: server, successTerminationBehavior: .gracefullyShutdownGroup)],
+            gracefulShutdownSignals: [.sigterm, .sigint], logger: logger
+        ))
+        try await group.run()
+    }
+}
+
+/// Runs the command from an async function, so that `main()` resolves to AsyncParsableCommand's async entry
+/// (this target's single file is main.swift, which cannot use `@main`).
+func runGameServerCommand() async {
+    await GameServerCommand.main()
+}
+
+await runGameServerCommand()
