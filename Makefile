@@ -12,9 +12,9 @@ build: deps
 	$(SWIFT) build --product stampede
 
 # Tests that measure time (the engine, the adapters against real servers, end-to-end runs, the harness against the
-# reference target) run one at a time after the others, so that CPU-heavy tests on these 2 cores cannot distort
+# reference target, the game server's tick loop) run one at a time after the others, so that CPU-heavy tests on these 2 cores cannot distort
 # what they measure.
-TIMED_TESTS = EngineTests|AdapterTests|RunCommandTests|EndToEndTests
+TIMED_TESTS = EngineTests|AdapterTests|RunCommandTests|EndToEndTests|GameServerTests
 
 test: deps
 	$(SWIFT) build --build-tests
