@@ -80,7 +80,7 @@ public struct HTTPAdapter: TargetAdapter {
     }
 
     /// Makes an `http` target: checks its settings and opens its client (no connection is made yet).
-    /// - Throws: ``HTTPConfigError`` when a setting is missing or invalid.
+    /// - Throws: ``TargetConfigError`` when a setting is missing or invalid.
     public static func makeTarget(_ config: TargetConfig) throws -> any ActionTarget {
         let settings = try HTTPTargetSettings(config)
         return HTTPTarget(settings: settings)

@@ -68,7 +68,7 @@ public struct MatchmakingAdapter: TargetAdapter {
     )
 
     /// Makes a `matchmaking` target (no connection is made before the first action).
-    /// - Throws: ``MatchmakingConfigError`` when a setting is missing or invalid.
+    /// - Throws: ``TargetConfigError`` when a setting is missing or invalid.
     public static func makeTarget(_ config: TargetConfig) throws -> any ActionTarget {
         try MatchmakingTarget(settings: MatchmakingSettings(config))
     }

@@ -16,36 +16,36 @@ struct MatchmakingSettings: Sendable {
     var finalCheck = true
 
     /// Reads and checks a target's settings.
-    /// - Throws: ``MatchmakingConfigError``.
-    init(_ config: TargetConfig) throws(MatchmakingConfigError) {
+    /// - Throws: ``TargetConfigError``.
+    init(_ config: TargetConfig) throws(TargetConfigError) {
         let settings = config.settings
         target = config.name
         guard let base = settings["base_url"]?.text, !base.isEmpty else {
-            throw MatchmakingConfigError(
+            throw TargetConfigError(
                 target: config.name, setting: "base_url",
                 problem: "is required (e.g. http://127.0.0.1:8080); when it comes from {{ env.NAME }}, set NAME — "
                     + "targets/matchmaking/local.sh up prints GATEWAY_URL")
         }
         guard base.lowercased().hasPrefix("http://") else {
-            throw MatchmakingConfigError(
+            throw TargetConfigError(
                 target: config.name, setting: "base_url", problem: "must be a plain http:// URL (e.g. http://127.0.0.1:8080), got '\(base)'")
         }
         baseURL = base
         if let value = settings["pool_size"] {
             guard let number = value.number, number == number.rounded(), number >= 1, number <= 100_000 else {
-                throw MatchmakingConfigError(target: config.name, setting: "pool_size", problem: "must be a whole number of at least 1")
+                throw TargetConfigError(target: config.name, setting: "pool_size", problem: "must be a whole number of at least 1")
             }
             poolSize = Int(number)
         }
         if let value = settings["timeout"] {
             guard let seconds = value.number, seconds > 0, seconds.isFinite else {
-                throw MatchmakingConfigError(target: config.name, setting: "timeout", problem: "must be a positive duration")
+                throw TargetConfigError(target: config.name, setting: "timeout", problem: "must be a positive duration")
             }
             timeout = seconds
         }
         if let prefix = settings["player_prefix"]?.text {
             guard !prefix.isEmpty, prefix.utf8.allSatisfy({ $0 > 32 && $0 < 127 }) else {
-                throw MatchmakingConfigError(
+                throw TargetConfigError(
                     target: config.name, setting: "player_prefix", problem: "must be printable ASCII without spaces")
             }
             playerPrefix = prefix
@@ -54,17 +54,4 @@ struct MatchmakingSettings: Sendable {
         }
         finalCheck = settings["final_check"]?.bool ?? true
     }
-}
-
-/// A setting of a `matchmaking` target is missing or invalid.
-public struct MatchmakingConfigError: Error, Sendable, Equatable, CustomStringConvertible {
-    /// The target's name.
-    public var target: String
-    /// The setting at fault.
-    public var setting: String
-    /// What is wrong with it.
-    public var problem: String
-
-    /// A readable account of the problem.
-    public var description: String { "target '\(target)': \(setting) \(problem)" }
 }

@@ -12,13 +12,13 @@ final class MatchmakingTarget: ActionTarget {
     let ledger = TicketLedger()
 
     /// A target with these settings.
-    /// - Throws: ``MatchmakingConfigError`` when the base URL is not usable.
+    /// - Throws: ``TargetConfigError`` when the base URL is not usable.
     init(settings: MatchmakingSettings) throws {
         self.settings = settings
         do {
             client = try PlainHTTPClient(baseURL: settings.baseURL, poolSize: settings.poolSize, timeout: settings.timeout)
         } catch {
-            throw MatchmakingConfigError(target: settings.target, setting: "base_url", problem: error.message)
+            throw TargetConfigError(target: settings.target, setting: "base_url", problem: error.message)
         }
     }
 

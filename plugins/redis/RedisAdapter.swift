@@ -43,7 +43,7 @@ public struct RedisAdapter: TargetAdapter {
     )
 
     /// Makes a `redis` target (no connection is made before the first command).
-    /// - Throws: ``RedisConfigError`` when a setting is invalid.
+    /// - Throws: ``TargetConfigError`` when a setting is invalid.
     public static func makeTarget(_ config: TargetConfig) throws -> any ActionTarget {
         RedisTarget(settings: try RedisTargetSettings(config))
     }

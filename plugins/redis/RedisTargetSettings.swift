@@ -7,35 +7,35 @@ struct RedisTargetSettings: Sendable {
     var configuration: RedisConfiguration
 
     /// Reads and checks a target's settings.
-    /// - Throws: ``RedisConfigError`` for a port outside 1–65535, a pool size below 1 or a non-positive timeout.
-    init(_ config: TargetConfig) throws(RedisConfigError) {
+    /// - Throws: ``TargetConfigError`` for a port outside 1–65535, a pool size below 1 or a non-positive timeout.
+    init(_ config: TargetConfig) throws(TargetConfigError) {
         let settings = config.settings
         let host = settings["host"]?.text ?? "127.0.0.1"
         var port = 6379
         if let value = settings["port"] {
             guard let number = value.number, number == number.rounded(), (1...65535).contains(number) else {
-                throw RedisConfigError(target: config.name, setting: "port", problem: "must be a whole number from 1 to 65535")
+                throw TargetConfigError(target: config.name, setting: "port", problem: "must be a whole number from 1 to 65535")
             }
             port = Int(number)
         }
         var poolSize = 4
         if let value = settings["pool_size"] {
             guard let number = value.number, number == number.rounded(), number >= 1, number <= 1024 else {
-                throw RedisConfigError(target: config.name, setting: "pool_size", problem: "must be a whole number from 1 to 1024")
+                throw TargetConfigError(target: config.name, setting: "pool_size", problem: "must be a whole number from 1 to 1024")
             }
             poolSize = Int(number)
         }
         var timeout = 5.0
         if let value = settings["timeout"] {
             guard let seconds = value.number, seconds > 0, seconds.isFinite else {
-                throw RedisConfigError(target: config.name, setting: "timeout", problem: "must be a positive duration")
+                throw TargetConfigError(target: config.name, setting: "timeout", problem: "must be a positive duration")
             }
             timeout = seconds
         }
         var database: Int?
         if let value = settings["database"] {
             guard let number = value.number, number == number.rounded(), number >= 0 else {
-                throw RedisConfigError(target: config.name, setting: "database", problem: "must be a whole number of at least 0")
+                throw TargetConfigError(target: config.name, setting: "database", problem: "must be a whole number of at least 0")
             }
             database = Int(number)
         }
@@ -43,17 +43,4 @@ struct RedisTargetSettings: Sendable {
             host: host, port: port, poolSize: poolSize, connectTimeout: .milliseconds(Int64(timeout * 1000)),
             commandTimeout: .milliseconds(Int64(timeout * 1000)), password: settings["password"]?.text, database: database)
     }
-}
-
-/// A setting of a `redis` target is invalid.
-public struct RedisConfigError: Error, Sendable, Equatable, CustomStringConvertible {
-    /// The target's name.
-    public var target: String
-    /// The setting at fault.
-    public var setting: String
-    /// What is wrong with it.
-    public var problem: String
-
-    /// A readable account of the problem.
-    public var description: String { "target '\(target)': \(setting) \(problem)" }
 }

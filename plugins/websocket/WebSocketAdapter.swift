@@ -46,7 +46,7 @@ public struct WebSocketAdapter: TargetAdapter {
     )
 
     /// Makes a `websocket` target from its `config:`.
-    /// - Throws: ``WebSocketConfigError`` when `base_url` is missing or not a ws:// or wss:// URL.
+    /// - Throws: ``TargetConfigError`` when `base_url` is missing or not a ws:// or wss:// URL.
     public static func makeTarget(_ config: TargetConfig) throws -> any ActionTarget {
         try WebSocketTarget(configuration: WebSocketTargetConfiguration(config))
     }

@@ -30,11 +30,10 @@ struct TargetSet: Sendable {
             }
             do {
                 targets.append(try adapter.makeTarget(TargetConfig(name: spec.name, settings: settings)))
+            } catch let error as TargetConfigError {
+                throw EngineError.setup("target '\(spec.name)' (\(spec.adapter)): \(error.setting) \(error.problem)")
             } catch {
-                // Adapters' configuration errors usually name the target already.
-                var text = "\(error)"
-                if text.hasPrefix("target '\(spec.name)': ") { text.removeFirst("target '\(spec.name)': ".count) }
-                throw EngineError.setup("target '\(spec.name)' (\(spec.adapter)): \(text)")
+                throw EngineError.setup("target '\(spec.name)' (\(spec.adapter)): \(error)")
             }
             kinds.append(Dictionary(adapter.declaration.metrics.map { ($0.name, $0.kind) }, uniquingKeysWith: { first, _ in first }))
         }

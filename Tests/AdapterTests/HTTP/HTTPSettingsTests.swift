@@ -53,7 +53,7 @@ struct HTTPSettingsTests {
         #expect {
             _ = try HTTPAdapter.makeTarget(TargetConfig(name: "api", settings: settings))
         } throws: { error in
-            (error as? HTTPConfigError)?.description == message
+            (error as? TargetConfigError)?.description == message
         }
     }
 }

@@ -105,7 +105,7 @@ struct RedisAdapterTests {
         (["timeout": .number(-1)], "target 'cache': timeout must be a positive duration"),
     ])
     func invalidSettings(settings: [String: ActionValue], message: String) {
-        #expect(throws: RedisConfigError.self) { try RedisAdapter.makeTarget(TargetConfig(name: "cache", settings: settings)) }
+        #expect(throws: TargetConfigError.self) { try RedisAdapter.makeTarget(TargetConfig(name: "cache", settings: settings)) }
         do {
             _ = try RedisAdapter.makeTarget(TargetConfig(name: "cache", settings: settings))
         } catch {

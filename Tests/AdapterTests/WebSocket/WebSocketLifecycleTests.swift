@@ -57,7 +57,7 @@ struct WebSocketLifecycleTests {
         ["base_url": .string("ws://127.0.0.1"), "connect_timeout": .number(0)],
     ])
     func badSettings(settings: [String: ActionValue]) {
-        #expect(throws: WebSocketConfigError.self) {
+        #expect(throws: TargetConfigError.self) {
             _ = try WebSocketAdapter.makeTarget(TargetConfig(name: "game", settings: settings))
         }
     }

@@ -22,15 +22,15 @@ public struct HTTPTargetSettings: Sendable, Equatable {
     }
 
     /// Reads and checks a target's settings.
-    /// - Throws: ``HTTPConfigError`` when `base_url` is missing or not an http(s) URL, `pool_size` is not a
+    /// - Throws: ``TargetConfigError`` when `base_url` is missing or not an http(s) URL, `pool_size` is not a
     ///   positive whole number or `timeout` is not a positive number of seconds.
-    public init(_ config: TargetConfig) throws(HTTPConfigError) {
+    public init(_ config: TargetConfig) throws(TargetConfigError) {
         let settings = config.settings
         guard let base = settings["base_url"]?.text else {
-            throw HTTPConfigError(target: config.name, setting: "base_url", problem: "is required (e.g. http://localhost:8080)")
+            throw TargetConfigError(target: config.name, setting: "base_url", problem: "is required (e.g. http://localhost:8080)")
         }
         guard Self.isHTTPURL(base) else {
-            throw HTTPConfigError(target: config.name, setting: "base_url", problem: "must start with http:// or https://, got '\(base)'")
+            throw TargetConfigError(target: config.name, setting: "base_url", problem: "must start with http:// or https://, got '\(base)'")
         }
         var trimmed = Substring(base)
         while trimmed.hasSuffix("/") { trimmed.removeLast() }
@@ -39,7 +39,7 @@ public struct HTTPTargetSettings: Sendable, Equatable {
         poolSize = Defaults.poolSize
         if let value = settings["pool_size"] {
             guard let number = value.number, number >= 1, number == number.rounded(), number <= 1_000_000 else {
-                throw HTTPConfigError(target: config.name, setting: "pool_size", problem: "must be a whole number of at least 1")
+                throw TargetConfigError(target: config.name, setting: "pool_size", problem: "must be a whole number of at least 1")
             }
             poolSize = Int(number)
         }
@@ -47,7 +47,7 @@ public struct HTTPTargetSettings: Sendable, Equatable {
         timeout = Defaults.timeout
         if let value = settings["timeout"] {
             guard let seconds = value.number, seconds > 0, seconds.isFinite else {
-                throw HTTPConfigError(target: config.name, setting: "timeout", problem: "must be a positive duration")
+                throw TargetConfigError(target: config.name, setting: "timeout", problem: "must be a positive duration")
             }
             timeout = seconds
         }
@@ -63,17 +63,4 @@ public struct HTTPTargetSettings: Sendable, Equatable {
         if lower.hasPrefix("https://") { return text.utf8.count > 8 }
         return false
     }
-}
-
-/// A setting of an `http` target is missing or invalid.
-public struct HTTPConfigError: Error, Sendable, Equatable, CustomStringConvertible {
-    /// The target's name.
-    public var target: String
-    /// The setting at fault.
-    public var setting: String
-    /// What is wrong with it.
-    public var problem: String
-
-    /// A readable account of the problem.
-    public var description: String { "target '\(target)': \(setting) \(problem)" }
 }

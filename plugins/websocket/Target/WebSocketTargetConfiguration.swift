@@ -8,20 +8,20 @@ struct WebSocketTargetConfiguration: Sendable {
     var connectTimeout: Duration
 
     /// Reads a target's `config:`.
-    /// - Throws: ``WebSocketConfigError`` when `base_url` is missing or not a ws:// or wss:// URL.
-    init(_ config: TargetConfig) throws(WebSocketConfigError) {
+    /// - Throws: ``TargetConfigError`` when `base_url` is missing or not a ws:// or wss:// URL.
+    init(_ config: TargetConfig) throws(TargetConfigError) {
         guard let base = config.settings["base_url"]?.text, !base.isEmpty else {
-            throw WebSocketConfigError(target: config.name, problem: "needs a base_url (ws://… or wss://…)")
+            throw TargetConfigError(target: config.name, setting: "base_url", problem: "is required (ws://… or wss://…)")
         }
         guard Self.isWebSocketURL(base), base.count > (base.hasPrefix("wss://") ? 6 : 5) else {
-            throw WebSocketConfigError(target: config.name, problem: "base_url '\(base)' is not a ws:// or wss:// URL")
+            throw TargetConfigError(target: config.name, setting: "base_url", problem: "must be a ws:// or wss:// URL, got '\(base)'")
         }
         var trimmed = Substring(base)
         while trimmed.hasSuffix("/") { trimmed = trimmed.dropLast() }
         baseURL = String(trimmed)
         let seconds = config.settings["connect_timeout"]?.number ?? 10
         guard seconds > 0, seconds.isFinite else {
-            throw WebSocketConfigError(target: config.name, problem: "connect_timeout must be a positive duration")
+            throw TargetConfigError(target: config.name, setting: "connect_timeout", problem: "must be a positive duration")
         }
         connectTimeout = .seconds(seconds)
     }
@@ -38,15 +38,4 @@ struct WebSocketTargetConfiguration: Sendable {
     static func isWebSocketURL(_ text: String) -> Bool {
         text.hasPrefix("ws://") || text.hasPrefix("wss://")
     }
-}
-
-/// A `websocket` target's `config:` cannot be used.
-public struct WebSocketConfigError: Error, Sendable, Equatable, CustomStringConvertible {
-    /// The target's name.
-    public var target: String
-    /// What is wrong.
-    public var problem: String
-
-    /// A readable account of the problem.
-    public var description: String { "websocket target '\(target)' \(problem)" }
 }
