@@ -35,6 +35,17 @@ struct HTTPRelativeLocationTests {
         ("/a/", "/a/"),
     ])
     func dotSegmentsAreRemoved(reference: String, expected: String) {
-        #expect(PlainTransport.removingDotSegments(reference) == expected)
+        #expect(PlainTransport.resolve(reference, against: "http://h:8/base/page?q=1") == "http://h:8" + expected)
+    }
+
+    @Test(arguments: [
+        ("text", "http://h:8/base/text"),
+        ("../up", "http://h:8/up"),
+        ("?q=2", "http://h:8/base/page?q=2"),
+        ("https://other/x", "https://other/x"),
+        ("//other:9/y", "http://other:9/y"),
+    ])
+    func relativeReferencesResolve(reference: String, expected: String) {
+        #expect(PlainTransport.resolve(reference, against: "http://h:8/base/page?q=1") == expected)
     }
 }

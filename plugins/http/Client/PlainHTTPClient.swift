@@ -48,36 +48,24 @@ public final class PlainHTTPClient: Sendable {
     ) async throws(PlainHTTPError) -> PlainHTTPResponse {
         let seconds = timeout ?? self.timeout
         let target = basePath + path
-        let url = baseURL + path
-        var head = HTTPRequestHead(version: .http1_1, method: HTTPMethod(rawValue: method), uri: target, headers: baseHeaders)
-        for (name, value) in headers { head.headers.replaceOrAdd(name: name, value: value) }
-        var buffer: ByteBuffer?
-        if let body {
-            buffer = ByteBuffer(bytes: body)
-            if !head.headers.contains(name: "content-type") { head.headers.add(name: "content-type", value: "application/json") }
-            head.headers.add(name: "content-length", value: String(body.count))
-        } else if method == "POST" || method == "PUT" || method == "PATCH" {
-            head.headers.add(name: "content-length", value: "0")
+        var requestHeaders = baseHeaders
+        for (name, value) in headers { requestHeaders.replaceOrAdd(name: name, value: value) }
+        if body != nil, !requestHeaders.contains(name: "content-type") {
+            requestHeaders.add(name: "content-type", value: "application/json")
         }
         let deadline = NIODeadline.now() + .nanoseconds(Int64(min(seconds, 1e6) * 1e9))
-        let keeping = BodyKeeping(expectedStatus: nil, needsBody: true, keepErrorBodies: true)
-        let connection: HTTP1Connection
         do {
-            connection = try await pool.lease(endpoint, deadline: deadline)
-        } catch {
-            throw PlainHTTPError(ExchangeFailure(error, url: url, timeout: seconds).failure)
-        }
-        do {
-            let response = try await connection.exchange(head: head, body: buffer, keeping: keeping, deadline: deadline)
-            pool.release(connection, to: endpoint, reusable: response.head.isKeepAlive)
+            let response = try await pool.exchange(
+                endpoint, method: method, target: target, headers: requestHeaders, body: body.map { ByteBuffer(bytes: $0) },
+                keeping: BodyKeeping(expectedStatus: nil, needsBody: true, keepErrorBodies: true), deadline: deadline,
+                keepAlive: true)
             return PlainHTTPResponse(
                 status: Int(response.head.status.code), headers: response.head.headers, body: Array(buffer: response.kept),
                 bytesIn: HTTPTarget.headBytes(response.head) + response.received,
-                bytesOut: method.utf8.count + target.utf8.count + 12 + head.headers.reduce(2) { $0 + $1.name.utf8.count + $1.value.utf8.count + 4 }
-                    + (body?.count ?? 0))
+                bytesOut: method.utf8.count + target.utf8.count + 12
+                    + requestHeaders.reduce(2) { $0 + $1.name.utf8.count + $1.value.utf8.count + 4 } + (body?.count ?? 0))
         } catch {
-            pool.release(connection, to: endpoint, reusable: false)
-            throw PlainHTTPError(ExchangeFailure(error, url: url, timeout: seconds).failure)
+            throw PlainHTTPError(ExchangeFailure(error, url: baseURL + path, timeout: seconds).failure)
         }
     }
 

@@ -63,10 +63,22 @@ struct HTTPRequestBuilder: Sendable {
         guard let path = parameters["path"]?.text else {
             throw HTTPFailure(kind: .invalidRequest, message: "the \(action.action) action needs a path")
         }
-        var url = join(path)
-        if let query = parameters["query"]?.map, !query.isEmpty { Self.appendQuery(query, to: &url) }
-
-        guard let (endpoint, target) = split(url) else {
+        // A path relative to the base URL gives the request target directly; only absolute URLs are parsed.
+        let relative = relativePart(path)
+        var url = relative.map { baseURL + $0 } ?? path
+        var target = relative.flatMap { part in base.map { $0.path + part } }
+        if let query = parameters["query"]?.map, !query.isEmpty {
+            let suffix = Self.querySuffix(query, after: url)
+            url += suffix
+            target? += suffix
+        }
+        let endpoint: HTTPEndpoint
+        if let base, var direct = target, !direct.utf8.contains(UInt8(ascii: "#")) {
+            if direct.utf8.first != UInt8(ascii: "/") { direct = "/" + direct }
+            (endpoint, target) = (base.endpoint, direct)
+        } else if let split = HTTPEndpoint.split(url) {
+            (endpoint, target) = (split.endpoint, split.target)
+        } else {
             throw HTTPFailure(kind: .invalidRequest, message: "'\(url)' is not a usable http(s) URL")
         }
         // The base URL's headers carry its `host` already; others get theirs when sent.
@@ -103,22 +115,8 @@ struct HTTPRequestBuilder: Sendable {
         // Request line (`GET /path HTTP/1.1\r\n`, counting the whole URL), headers, the blank line, the body.
         let bytesOut = method.utf8.count + url.utf8.count + 12 + headerBytes + 2 + bodyBytes
         return PreparedRequest(
-            url: url, endpoint: endpoint, target: target, method: method, headers: headers, body: body, bytesOut: bytesOut,
+            url: url, endpoint: endpoint, target: target ?? "/", method: method, headers: headers, body: body, bytesOut: bytesOut,
             timeout: timeout)
-    }
-
-    /// The endpoint and request target of `url`, without parsing it again when it extends the base URL.
-    private func split(_ url: String) -> (HTTPEndpoint, String)? {
-        let baseCount = baseURL.utf8.count
-        if let base, url.utf8.count > baseCount, url.utf8.starts(with: baseURL.utf8) {
-            let rest = url.utf8.dropFirst(baseCount)
-            if !rest.contains(UInt8(ascii: "#")) {
-                var target = base.path + String(decoding: rest, as: UTF8.self)
-                if target.utf8.first != UInt8(ascii: "/") { target = "/" + target }
-                return (base.endpoint, target)
-            }
-        }
-        return HTTPEndpoint.split(url).map { ($0.endpoint, $0.target) }
     }
 
     /// The method of an action: its `method` parameter for `request`, else the action's name.
@@ -143,28 +141,30 @@ struct HTTPRequestBuilder: Sendable {
         }
     }
 
-    /// `path` joined to the base URL, or `path` itself when it is an absolute http(s) URL.
-    func join(_ path: String) -> String {
+    /// What `path` adds to the base URL (`/items`, `?q=1`, empty), or nil when it is an absolute http(s) URL.
+    func relativePart(_ path: String) -> String? {
         switch path.utf8.first {
-        case nil: return baseURL
-        case UInt8(ascii: "/"), UInt8(ascii: "?"): return baseURL + path
-        case UInt8(ascii: "h"), UInt8(ascii: "H"): if HTTPTargetSettings.isHTTPURL(path) { return path }
+        case nil: return ""
+        case UInt8(ascii: "/"), UInt8(ascii: "?"): return path
+        case UInt8(ascii: "h"), UInt8(ascii: "H"): if HTTPTargetSettings.isHTTPURL(path) { return nil }
         default: break
         }
-        return baseURL + "/" + path
+        return "/" + path
     }
 
-    /// Appends `query` (sorted by name, percent-encoded) to `url`, after `?` or `&`.
-    static func appendQuery(_ query: [String: ActionValue], to url: inout String) {
+    /// `?name=value&…` (or `&name=value…` when `url` has a query already), sorted by name, percent-encoded.
+    static func querySuffix(_ query: [String: ActionValue], after url: String) -> String {
+        var suffix = ""
         var separator: Character = url.utf8.contains(UInt8(ascii: "?")) ? "&" : "?"
         for name in query.keys.sorted() {
             guard let value = query[name]?.text else { continue }
-            url.append(separator)
-            url.append(percentEncoded(name))
-            url.append("=")
-            url.append(percentEncoded(value))
+            suffix.append(separator)
+            suffix.append(percentEncoded(name))
+            suffix.append("=")
+            suffix.append(percentEncoded(value))
             separator = "&"
         }
+        return suffix
     }
 
     private static let hexDigits = Array("0123456789ABCDEF".utf8)

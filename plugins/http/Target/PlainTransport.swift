@@ -1,3 +1,4 @@
+import Foundation
 import NIOCore
 import NIOHTTP1
 
@@ -47,32 +48,13 @@ struct PlainTransport: Sendable {
 
     /// One request and its response over a pooled connection.
     private func exchange(_ request: PreparedRequest, keeping: BodyKeeping, deadline: NIODeadline) async throws(ExchangeFailure) -> CollectedResponse {
-        let connection: HTTP1Connection
         do {
-            connection = try await pool.lease(request.endpoint, deadline: deadline)
+            return try await pool.exchange(
+                request.endpoint, method: request.method, target: request.target, headers: request.headers, body: request.body,
+                keeping: keeping, deadline: deadline, keepAlive: keepAlive)
         } catch {
             throw ExchangeFailure(error, url: request.url, timeout: request.timeout)
         }
-        var head = HTTPRequestHead(version: .http1_1, method: HTTPMethod(rawValue: request.method), uri: request.target, headers: request.headers)
-        if !head.headers.contains(name: "host") { head.headers.add(name: "host", value: request.endpoint.hostHeader) }
-        if let body = request.body {
-            head.headers.add(name: "content-length", value: String(body.readableBytes))
-        } else if Self.expectsBody(request.method) {
-            head.headers.add(name: "content-length", value: "0")
-        }
-        do {
-            let response = try await connection.exchange(head: head, body: request.body, keeping: keeping, deadline: deadline)
-            pool.release(connection, to: request.endpoint, reusable: keepAlive && response.head.isKeepAlive)
-            return response
-        } catch {
-            pool.release(connection, to: request.endpoint, reusable: false)
-            throw ExchangeFailure(error, url: request.url, timeout: request.timeout)
-        }
-    }
-
-    /// Whether a method's requests carry a body (and so a `content-length`, even when empty).
-    private static func expectsBody(_ method: String) -> Bool {
-        method == "POST" || method == "PUT" || method == "PATCH"
     }
 
     /// Whether a status redirects.
@@ -83,19 +65,7 @@ struct PlainTransport: Sendable {
     /// The request a redirect to `location` leads to: `303` (and `301`/`302` after a `POST`) turn into a `GET` without
     /// a body, as browsers and AsyncHTTPClient do; `nil` when the location is not usable.
     static func follow(_ request: PreparedRequest, to location: String, status: UInt) -> PreparedRequest? {
-        let url: String
-        if HTTPEndpoint.split(location) != nil {
-            url = location
-        } else if location.utf8.first == UInt8(ascii: "/") {
-            guard !location.hasPrefix("//") else { return nil }
-            url = (request.endpoint.secure ? "https://" : "http://") + request.endpoint.hostHeader + location
-        } else {
-            var directory = request.target
-            if let query = directory.utf8.firstIndex(of: UInt8(ascii: "?")) { directory = String(directory[..<query]) }
-            if let slash = directory.utf8.lastIndex(of: UInt8(ascii: "/")) { directory = String(directory[...slash]) }
-            url = (request.endpoint.secure ? "https://" : "http://") + request.endpoint.hostHeader
-                + removingDotSegments(directory + location)
-        }
+        guard let url = resolve(location, against: request.url) else { return nil }
         guard let (endpoint, target) = HTTPEndpoint.split(url) else { return nil }
         var next = request
         if endpoint != request.endpoint { next.headers.remove(name: "host") }
@@ -110,28 +80,10 @@ struct PlainTransport: Sendable {
         return next
     }
 
-    /// A path with its `.` and `..` segments resolved (RFC 3986, 5.2.4); the query is left as it is.
-    static func removingDotSegments(_ reference: String) -> String {
-        var path = Substring(reference)
-        var query = Substring("")
-        if let mark = reference.firstIndex(of: "?") {
-            path = reference[..<mark]
-            query = reference[mark...]
-        }
-        var output: [Substring] = []
-        let segments = path.split(separator: "/", omittingEmptySubsequences: false).dropFirst()
-        for (index, segment) in segments.enumerated() {
-            let last = index == segments.count - 1
-            switch segment {
-            case ".":
-                if last { output.append("") }
-            case "..":
-                if !output.isEmpty { output.removeLast() }
-                if last { output.append("") }
-            default:
-                output.append(segment)
-            }
-        }
-        return "/" + output.joined(separator: "/") + query
+    /// `location` (absolute, or relative with `.`/`..` segments) resolved against `base` as RFC 3986 says, by
+    /// Foundation's `URL`; nil when it is not a usable reference.
+    static func resolve(_ location: String, against base: String) -> String? {
+        guard let baseURL = URL(string: base), let resolved = URL(string: location, relativeTo: baseURL) else { return nil }
+        return resolved.absoluteString
     }
 }
