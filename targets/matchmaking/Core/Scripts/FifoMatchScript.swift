@@ -50,15 +50,8 @@ enum FifoMatchScript {
       out[#out + 1] = #pick
       for _, entry in ipairs(pick) do
         local i = entry[1]
-        local id, v = ids[i], info[i]
         used[i] = true
-        redis.call('HSET', P .. 't:' .. id, 'status', 'allocating', 'matchId', mid)
-        redis.call('ZREM', ek, id)
-        out[#out + 1] = id
-        out[#out + 1] = entry[2]
-        out[#out + 1] = v[3]
-        out[#out + 1] = v[4]
-        out[#out + 1] = v[5]
+        take(out, ids[i], entry[2], info[i], mid, ek)
       end
     end
     if formed > 0 or stale then

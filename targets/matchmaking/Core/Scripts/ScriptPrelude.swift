@@ -37,6 +37,17 @@ enum ScriptPrelude {
     local function fetch(id)
       return redis.call('HMGET', P .. 't:' .. id, unpack(FIELDS))
     end
+    -- Takes ticket `id` (fields `v` as the match scripts read them) for match `mid` on `team`: marks it
+    -- allocating, removes it from the waiting set `ek`, and appends `id, team, players, mmr, size` to `out`.
+    local function take(out, id, team, v, mid, ek)
+      redis.call('HSET', P .. 't:' .. id, 'status', 'allocating', 'matchId', mid)
+      redis.call('ZREM', ek, id)
+      out[#out + 1] = id
+      out[#out + 1] = team
+      out[#out + 1] = v[3]
+      out[#out + 1] = v[4]
+      out[#out + 1] = v[5]
+    end
     local function dequeue(id, region)
       redis.call('LREM', P .. 'q:' .. region, 1, id)
       redis.call('ZREM', P .. 's:' .. region, id)

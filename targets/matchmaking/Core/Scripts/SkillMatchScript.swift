@@ -82,16 +82,9 @@ enum SkillMatchScript {
             out[#out + 1] = mid
             out[#out + 1] = #pick
             for _, entry in ipairs(pick) do
-              local id, v = entry[1], entry[3]
-              taken[id] = true
-              redis.call('HSET', P .. 't:' .. id, 'status', 'allocating', 'matchId', mid)
-              redis.call('ZREM', sk, id)
-              redis.call('ZREM', ek, id)
-              out[#out + 1] = id
-              out[#out + 1] = entry[2]
-              out[#out + 1] = v[3]
-              out[#out + 1] = v[4]
-              out[#out + 1] = v[5]
+              taken[entry[1]] = true
+              redis.call('ZREM', sk, entry[1])
+              take(out, entry[1], entry[2], entry[3], mid, ek)
             end
           end
         end
