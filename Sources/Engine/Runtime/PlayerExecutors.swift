@@ -3,8 +3,8 @@ import NIOPosix
 
 /// Where players' tasks run: each player is pinned to one of SwiftNIO's shared event loops (one per core), so that an
 /// adapter doing its I/O on the same loops (the `http` adapter opens connections on the caller's loop) sends and
-/// receives without waking another thread — the hop between the cooperative pool and the event loops was the largest
-/// cost per request in the throughput benchmark.
+/// receives without waking another thread (otherwise every request wakes an event loop to send and a pool thread to
+/// resume; see BENCHMARKS.md for what this and the other changes measured together).
 ///
 /// Engine bookkeeping that is not a player's (the dispatcher, ticks) stays on the cooperative pool.
 struct PlayerExecutors: Sendable {

@@ -26,9 +26,6 @@ final class WorkTracker: Sendable {
     /// Whether no tracked task is in flight.
     var isEmpty: Bool { tasks.withLock { $0.isEmpty } }
 
-    /// How many tracked tasks are in flight.
-    var count: Int { tasks.withLock { $0.count } }
-
     /// Cancels every task in flight.
     func cancelAll() {
         let running = tasks.withLock { Array($0.values) }
