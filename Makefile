@@ -1,32 +1,32 @@
 # Stampede — the two commands a newcomer needs: `make demo` and `make test`.
 SWIFT ?= swift
 STAMPEDE = .build/debug/stampede
-DEMO_SCENARIO = scenarios/steady-evening.yaml
+DEMO_SCENARIO = scenarios/evening-herd.yaml
 
 .PHONY: deps build test demo schema clean
 
 deps:
 	@scripts/install-deps.sh
 
+# The harness and the reference target's executables (the orchestrator starts game servers from the same folder).
 build: deps
-	$(SWIFT) build --product stampede
+	$(SWIFT) build
 
 # Tests that measure time (the engine, the adapters against real servers, end-to-end runs, the harness against the
-# reference target, the game server's tick loop) run one at a time after the others, so that CPU-heavy tests on these 2 cores cannot distort
-# what they measure.
-TIMED_TESTS = EngineTests|AdapterTests|RunCommandTests|EndToEndTests|GameServerTests
+# reference target, the game server's tick loop, the orchestrator's game server processes and proxy, a real Prometheus)
+# run one at a time after the others, so that CPU-heavy tests on these 2 cores cannot distort what they measure.
+TIMED_TESTS = EngineTests|AdapterTests|RunCommandTests|EndToEndTests|GameServerTests|ProxyTests|OrchestratorAllocationTests|OrchestratorLifecycleTests|PrometheusScrapeTests
 
 test: deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build --skip '$(TIMED_TESTS)'
 	$(SWIFT) test --skip-build --no-parallel --filter '$(TIMED_TESTS)'
 
-# Until the reference target lands, the demo checks every bundled scenario, shows the plan of one and runs the
-# 30-second CI smoke test on the offline `null` adapter.
+# The whole reference target under a minute of load with a thundering herd (scripts/demo.sh): starts it, runs
+# scenarios/evening-herd.yaml, prints the summary, stops everything.
 demo: build
-	$(STAMPEDE) validate scenarios/*.yaml
 	$(STAMPEDE) plan $(DEMO_SCENARIO)
-	$(STAMPEDE) run scenarios/ci-smoke.yaml
+	scripts/demo.sh
 
 # Regenerates the JSON Schema from the language definition (a test checks it is current).
 schema: build

@@ -8,6 +8,8 @@ let package = Package(
         .executable(name: "stampede", targets: ["stampede"]),
         .executable(name: "matchmaking-gateway", targets: ["matchmaking-gateway"]),
         .executable(name: "matchmaking-matchmaker", targets: ["matchmaking-matchmaker"]),
+        .executable(name: "matchmaking-gameserver", targets: ["matchmaking-gameserver"]),
+        .executable(name: "matchmaking-orchestrator", targets: ["matchmaking-orchestrator"]),
         .library(name: "StampedePluginAPI", targets: ["StampedePluginAPI"]),
     ],
     dependencies: [
@@ -23,6 +25,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-metrics.git", from: "2.13.0"),
         .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
+        .package(url: "https://github.com/swiftlang/swift-subprocess.git", from: "1.0.2"),
     ],
     targets: [
         // hiredis (libhiredis-dev), the one way anything here talks to Redis.
@@ -63,6 +66,7 @@ let package = Package(
                 "MatchmakingCore", "MatchmakingTelemetry", "RedisClient", .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"), .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"), .product(name: "NIOCore", package: "swift-nio"),
             ],
             path: "targets/matchmaking/Matchmaker"
         ),
@@ -75,6 +79,27 @@ let package = Package(
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"), .product(name: "NIOCore", package: "swift-nio"),
             ],
             path: "targets/matchmaking/GameServer"
+        ),
+        // The game orchestrator: a game server per match on demand (process backend), the WebSocket proxy to it.
+        .target(
+            name: "GameOrchestrator",
+            dependencies: [
+                "MatchmakingCore", "MatchmakingTelemetry", "RedisClient", "GameServer",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),
+                .product(name: "HummingbirdWSClient", package: "hummingbird-websocket"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Subprocess", package: "swift-subprocess"),
+                .product(name: "Logging", package: "swift-log"), .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"), .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"), .product(name: "NIOWebSocket", package: "swift-nio"),
+            ],
+            path: "targets/matchmaking/Orchestrator"
+        ),
+        .executableTarget(
+            name: "matchmaking-orchestrator",
+            dependencies: ["GameOrchestrator", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            path: "targets/matchmaking/Executables/Orchestrator"
         ),
         .executableTarget(
             name: "matchmaking-gameserver",
@@ -114,7 +139,12 @@ let package = Package(
         ),
         .target(name: "StampedeRedisAdapter", dependencies: ["StampedePluginAPI", "RedisClient"], path: "plugins/redis"),
         .target(
-            name: "StampedeMatchmakingAdapter", dependencies: ["StampedePluginAPI", "StampedeHTTPAdapter"], path: "plugins/matchmaking"),
+            name: "StampedeMatchmakingAdapter",
+            dependencies: [
+                "StampedePluginAPI", "StampedeHTTPAdapter", .product(name: "HummingbirdWSClient", package: "hummingbird-websocket"),
+            ],
+            path: "plugins/matchmaking"
+        ),
         // The one place where compiled-in adapters are registered.
         .target(
             name: "StampedeAdapters",
@@ -219,7 +249,9 @@ let package = Package(
             name: "MatchmakingTests",
             dependencies: [
                 "MatchmakingCore", "MatchmakingGateway", "Matchmaker", "MatchmakingTelemetry", "RedisClient", "RedisServerProcess",
-                "GameServer", .product(name: "HummingbirdWSClient", package: "hummingbird-websocket"),
+                "GameServer", "GameOrchestrator", .product(name: "HummingbirdWSClient", package: "hummingbird-websocket"),
+                .product(name: "NIOWebSocket", package: "swift-nio"), .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Metrics", package: "swift-metrics"),
@@ -234,6 +266,7 @@ let package = Package(
                 "StampedeMatchmakingAdapter", "StampedePluginAPI", "StampedeAdapters", "StampedeDSL", "StampedeEngine",
                 "StampedePlan", "StampedeMetrics", "StampedeModel",
                 "MatchmakingCore", "MatchmakingGateway", "Matchmaker", "MatchmakingTelemetry", "RedisClient", "RedisServerProcess",
+                "GameOrchestrator", "GameServer",
                 .product(name: "Hummingbird", package: "hummingbird"), .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],

@@ -54,15 +54,25 @@ public struct StateSpec: Sendable {
     public var think: DistributionSpec?
     /// Where to go next; probabilities sum to 1. Empty means `end`.
     public var transitions: [Transition]
+    /// Where to go instead when the state's action fails (a state name or `end`); nil: on to `transitions`, as after
+    /// a success.
+    public var onError: String?
+    /// Where `on_error` is written.
+    public var onErrorLocation: SourceLocation?
     /// Where it is declared.
     public var location: SourceLocation
 
     /// Creates a state.
-    public init(name: String, kind: Kind, think: DistributionSpec? = nil, transitions: [Transition], location: SourceLocation) {
+    public init(
+        name: String, kind: Kind, think: DistributionSpec? = nil, transitions: [Transition], onError: String? = nil,
+        onErrorLocation: SourceLocation? = nil, location: SourceLocation
+    ) {
         self.name = name
         self.kind = kind
         self.think = think
         self.transitions = transitions
+        self.onError = onError
+        self.onErrorLocation = onErrorLocation
         self.location = location
     }
 

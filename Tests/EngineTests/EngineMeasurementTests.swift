@@ -70,6 +70,31 @@ struct EngineMeasurementTests {
         #expect(result.errors.first?.kind == "boom")
     }
 
+    @Test("on_error sends a run elsewhere when its action fails, and only then")
+    func onError() async throws {
+        let result = try await EngineHarness.run("""
+            name: on-error
+            duration: 1s
+            targets:
+              api: { adapter: "null" }
+            behaviours:
+              b:
+                states:
+                  join: { action: api.flaky, with: { error_rate: 50% }, tags: { step: join }, next: play, on_error: sorry }
+                  play: { action: api.ok, tags: { step: play } }
+                  sorry: { action: api.ok, tags: { step: sorry } }
+            load:
+              l: { model: open, rate: 40/s }
+            """)
+        guard case let .rate(failures, joins) = result.store.merged("errors", matching: EngineHarness.tagFilters(["step": "join"])) else {
+            Issue.record("no errors series for join"); return
+        }
+        #expect(joins == 40)
+        #expect(failures > 5 && failures < 35, "about half of 40 joins fail: \(failures)")
+        #expect(EngineHarness.counter(result.store, "requests", ["step": "play"]) == Double(joins - failures))
+        #expect(EngineHarness.counter(result.store, "requests", ["step": "sorry"]) == Double(failures))
+    }
+
     @Test("captured values and feeder-free templates flow into later actions' parameters")
     func capturesAndTemplates() async throws {
         _ = try await EngineHarness.run("""

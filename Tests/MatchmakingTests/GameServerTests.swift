@@ -75,6 +75,44 @@ struct GameServerTests {
         #expect(metrics.contains("game_server_players_connected 0"))
     }
 
+    @Test("the match starts once every player joined: an early player waits, and a slower one still plays it whole")
+    func startsWhenEveryoneJoined() async throws {
+        let settings = GameServerSettings(
+            matchId: "m6", expectedPlayers: ["early", "late"], matchDuration: .seconds(1), joinTimeout: .seconds(20)
+        )
+        let clock = ContinuousClock()
+        let start = clock.now
+        let (logs, result) = try await GameServerHarness.run(settings) { server in
+            async let early = GameTestClient.play(port: server.port, matchId: "m6", player: "early")
+            async let late: GameClientLog = {
+                try await Task.sleep(for: .milliseconds(1_200))  // longer than the match itself
+                return try await GameTestClient.play(port: server.port, matchId: "m6", player: "late")
+            }()
+            return (try await [early, late], await server.result())
+        }
+        for log in logs {
+            #expect(log.endReason == "completed", "the late player plays the whole match too")
+            #expect(log.states.count >= 3)
+        }
+        #expect(clock.now - start >= .milliseconds(2_200), "1.2 s of waiting for the late player, then the 1 s match")
+        let match = try #require(result)
+        #expect(match.reason == .completed)
+        #expect(match.durationSeconds >= 1 && match.durationSeconds < 6, "counted from the start, not from the first join")
+    }
+
+    @Test("after the join timeout the match starts with the players who came")
+    func startsWithoutLatecomers() async throws {
+        let settings = GameServerSettings(
+            matchId: "m7", expectedPlayers: ["here", "absent"], matchDuration: .milliseconds(500), joinTimeout: .milliseconds(500)
+        )
+        let (log, result) = try await GameServerHarness.run(settings) { server in
+            (try await GameTestClient.play(port: server.port, matchId: "m7", player: "here"), await server.result())
+        }
+        #expect(log.endReason == "completed")
+        #expect(log.states.count >= 3)
+        #expect(result?.players == ["here"])
+    }
+
     @Test("nobody joining within the join timeout abandons the match")
     func joinTimeout() async throws {
         let settings = GameServerSettings(matchId: "m4", expectedPlayers: ["a"], joinTimeout: .milliseconds(300))

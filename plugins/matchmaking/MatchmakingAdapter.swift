@@ -2,7 +2,8 @@ import StampedePluginAPI
 
 /// The built-in `matchmaking` adapter: a simulated player of the bundled game backend (targets/matchmaking), or of
 /// any server speaking the same client API: log in, browse and buy in the store, queue for a match and wait for it
-/// through the gateway's push channel (a long-polled status), cancel, log out.
+/// through the gateway's push channel (a long-polled status), cancel, log out, and play the match through the game
+/// orchestrator's WebSocket proxy (`connect_game`).
 ///
 /// The player's session keeps its token, its open ticket and its match. Every player gets the id
 /// `<player_prefix>-<number>`; the prefix is random per run unless set, so runs never collide on the server.
@@ -23,6 +24,9 @@ public struct MatchmakingAdapter: TargetAdapter {
             ParameterDeclaration(name: "timeout", type: .duration, summary: "How long one HTTP request may take (default 30s)."),
             ParameterDeclaration(
                 name: "player_prefix", type: .string, summary: "Prefix of player ids (default: random per run)."),
+            ParameterDeclaration(
+                name: "orchestrator_url", type: .string,
+                summary: "The game orchestrator's URL: the end of the run checks that every match's game server was reaped (game_servers_unreaped)."),
             ParameterDeclaration(
                 name: "final_check", type: .boolean,
                 summary: "Whether tickets left open at the end are cancelled and checked for lost_tickets (default true)."),
@@ -52,6 +56,14 @@ public struct MatchmakingAdapter: TargetAdapter {
             ], captures: ["match_id", "server_url"]),
             ActionDeclaration(name: "cancel", summary: "Cancels the open ticket (POST /matchmaking/cancel)."),
             ActionDeclaration(name: "logout", summary: "Logs out (POST /logout) and forgets the session."),
+            ActionDeclaration(
+                name: "connect_game",
+                summary: "Plays the last match through its WebSocket (the orchestrator's proxy) until it ends, sending inputs and timing their acks.",
+                parameters: [
+                    ParameterDeclaration(name: "input_rate", type: .number, summary: "Inputs sent per second (default 10; 0: none)."),
+                    ParameterDeclaration(name: "timeout", type: .duration, summary: "How long the match may take (default 5m)."),
+                    ParameterDeclaration(name: "url", type: .string, summary: "The match's ws:// URL (default: the last match's server_url)."),
+                ]),
         ],
         metrics: [
             MetricDeclaration(name: "time_to_match", kind: .trend, summary: "From joining the queue to being matched."),
@@ -63,8 +75,15 @@ public struct MatchmakingAdapter: TargetAdapter {
                 summary: "Tickets seen in two matches, or matched while another ticket of the player was open (end of run)."),
             MetricDeclaration(
                 name: "lost_tickets", kind: .counter, summary: "Tickets joined that the server lost or never resolved (end of run)."),
+            MetricDeclaration(name: "game_rtt", kind: .trend, summary: "Round trip of a game input to its acknowledgement, through the proxy."),
+            MetricDeclaration(
+                name: "matches_played", kind: .counter, summary: "Matches played to their end, tagged with how they ended (end_reason: completed, failed, …)."),
+            MetricDeclaration(name: "game_states_received", kind: .counter, summary: "State broadcasts received while playing."),
+            MetricDeclaration(
+                name: "game_servers_unreaped", kind: .counter,
+                summary: "Matches of the run whose game server was still live 20 s after the end (needs orchestrator_url; end of run)."),
         ],
-        tags: ["status", "ticket_status"]
+        tags: ["status", "ticket_status", "end_reason"]
     )
 
     /// Makes a `matchmaking` target (no connection is made before the first action).

@@ -18,6 +18,8 @@ final class MatchmakingSession: PlayerSession {
         var joinedAt: Double = 0
         /// The last match.
         var matchId: String?
+        /// The last match's WebSocket URL (where `connect_game` goes).
+        var serverURL: String?
     }
 
     /// The player's id on the server.

@@ -14,6 +14,8 @@ struct MatchmakingSettings: Sendable {
     var playerPrefix: String
     /// Whether open tickets are cancelled and checked at the end.
     var finalCheck = true
+    /// The game orchestrator's URL: when set, the end of the run checks that every match's game server was reaped.
+    var orchestratorURL: String?
 
     /// Reads and checks a target's settings.
     /// - Throws: ``TargetConfigError``.
@@ -53,5 +55,14 @@ struct MatchmakingSettings: Sendable {
             playerPrefix = "p" + String(UInt32.random(in: 0...UInt32.max), radix: 36)
         }
         finalCheck = settings["final_check"]?.bool ?? true
+        if let value = settings["orchestrator_url"] {
+            guard let url = value.text, url.lowercased().hasPrefix("http://") else {
+                throw TargetConfigError(
+                    target: config.name, setting: "orchestrator_url",
+                    problem: "must be a plain http:// URL (e.g. http://127.0.0.1:9000), got '\(value.text ?? "a non-text value")'; "
+                        + "when it comes from {{ env.NAME }}, set NAME — targets/matchmaking/local.sh up prints ORCHESTRATOR_URL")
+            }
+            orchestratorURL = url
+        }
     }
 }

@@ -47,6 +47,7 @@ final class MatchmakingTarget: ActionTarget {
         case "await_match": outcome = await awaitMatch(request, &exchange)
         case "cancel": outcome = await cancel(&exchange)
         case "logout": outcome = await logout(&exchange)
+        case "connect_game": return await connectGame(request, session: session)
         default: return .error("invalid_request", "the matchmaking adapter has no action '\(request.action)'")
         }
         return exchange.finish(outcome)
@@ -58,9 +59,18 @@ final class MatchmakingTarget: ActionTarget {
         if settings.finalCheck {
             lost = await LostTicketCheck(client: client, ledger: ledger).run()
         }
-        return [
+        var samples = [
             MetricSample(name: "duplicate_assignments", value: Double(ledger.duplicates)),
             MetricSample(name: "lost_tickets", value: Double(lost)),
         ]
+        if let orchestrator = settings.orchestratorURL {
+            var unreaped = ledger.matchIds().count
+            if let client = try? PlainHTTPClient(baseURL: orchestrator, poolSize: ReapCheck.concurrency, timeout: settings.timeout) {
+                unreaped = await ReapCheck(client: client, matches: ledger.matchIds()).run()
+                client.shutdown()
+            }
+            samples.append(MetricSample(name: "game_servers_unreaped", value: Double(unreaped)))
+        }
+        return samples
     }
 }

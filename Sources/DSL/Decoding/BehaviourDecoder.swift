@@ -46,7 +46,9 @@ enum BehaviourDecoder {
             return nil
         }
         let think = node["think"].flatMap(DistributionDecoder.decode)
-        return StateSpec(name: entry.key, kind: kind, think: think, transitions: transitions(node["next"]), location: entry.keyLocation)
+        return StateSpec(
+            name: entry.key, kind: kind, think: think, transitions: transitions(node["next"]), onError: node["on_error"]?.text,
+            onErrorLocation: node["on_error"]?.scalar?.contentLocation, location: entry.keyLocation)
     }
 
     private static func transitions(_ node: YAMLNode?) -> [Transition] {

@@ -78,6 +78,8 @@ public enum LanguageSchema {
         .optional("rendezvous", .object(rendezvous), "Wait here until this many players arrive, then release them together."),
         .optional("think", .reference("distribution"), "The pause after this state, e.g. 2s or {uniform: {min: 1s, max: 3s}}."),
         .optional("next", .union(next), "Where to go next: a state name, or state: probability pairs. Default: end."),
+        .optional("on_error", .scalar(.init(.identifier, "A state, or end.")),
+                  "Where to go when the action fails, instead of next (e.g. end: a player who could not join does not play)."),
     ], exactlyOne: [["action", "rendezvous"]])
 
     static let rendezvous = ObjectShape("a rendezvous", "A barrier for true thundering herds.", [

@@ -25,6 +25,7 @@ extension SemanticChecker {
         for state in behaviour.states {
             let stateNode = node?["states"]?[state.name]
             checkTransitions(of: state, in: behaviour, validTargets: targets, node: stateNode?["next"])
+            checkErrorTarget(of: state, validTargets: targets)
             if let think = state.think { checkDistribution(think, at: stateNode?["think"]?.location ?? state.location) }
             if let action = state.action {
                 checkAction(action, in: state, node: stateNode)
@@ -34,6 +35,20 @@ extension SemanticChecker {
             }
         }
         if complete, behaviour.state(named: behaviour.start) != nil { checkTermination(of: behaviour) }
+    }
+
+    /// `on_error` names a state (or `end`) and belongs to a state with an action (a rendezvous cannot fail).
+    private mutating func checkErrorTarget(of state: StateSpec, validTargets: [String]) {
+        guard let target = state.onError else { return }
+        let location = state.onErrorLocation ?? state.location
+        if state.action == nil {
+            error(location, "state '\(state.name)' has on_error but no action to fail",
+                  hint: "on_error applies to states with an action; remove it here")
+        }
+        if !validTargets.contains(target) {
+            error(location, "state '\(state.name)' goes on error to unknown state '\(target)'",
+                  hint: Suggestion.hint(for: target, in: validTargets, noun: "states are"))
+        }
     }
 
     private mutating func checkTransitions(of state: StateSpec, in behaviour: BehaviourSpec, validTargets: [String], node: YAMLNode?) {
@@ -102,11 +117,15 @@ extension SemanticChecker {
             (state.name, state.transitions.isEmpty ? [endStateName] : state.transitions.filter { !($0.probability <= 0) }.map(\.to))
         }, uniquingKeysWith: { first, _ in first })
         let roots = [behaviour.start] + behaviour.activities.map(\.start)
+        // A state reached only when an action fails is reached too; but a run must be able to end without failures.
+        let errorEdges = Dictionary(behaviour.states.compactMap { state in state.onError.map { (state.name, $0) } },
+                                    uniquingKeysWith: { first, _ in first })
         var reachable = Set<String>()
         var stack = roots.filter { edges[$0] != nil }
         while let name = stack.popLast() {
             guard reachable.insert(name).inserted else { continue }
-            stack += (edges[name] ?? []).filter { edges[$0] != nil && !reachable.contains($0) }
+            let next = (edges[name] ?? []) + (errorEdges[name].map { [$0] } ?? [])
+            stack += next.filter { edges[$0] != nil && !reachable.contains($0) }
         }
         for state in behaviour.states where !reachable.contains(state.name) && state.name != endStateName {
             warning(state.location, "state '\(state.name)' of behaviour '\(behaviour.name)' is never reached",

@@ -28,17 +28,19 @@ struct BehaviourRunner: Sendable {
             if context.stop.stage == .abort || Task.isCancelled { return }
             let state = states[current]
             var actionDuration = 0.0
+            var failed = false
             if let action = behaviour.actions[current] {
                 guard let ended = await perform(action, player: player, intended: intendedStart, load: load) else { return }
                 actionDuration = ended.service
                 intendedStart = ended.end
+                failed = ended.failed
             } else if let barrier = behaviour.barriers[current] {
                 await barrier.arrive()
                 intendedStart = context.clock.now
             }
             var pause = 0.0
             if let think = state.think { pause = think.sample(using: &player.rng, actionDuration: actionDuration) }
-            current = state.next(using: &player.rng)
+            current = failed ? state.errorTarget ?? state.next(using: &player.rng) : state.next(using: &player.rng)
             if pause > 0 {
                 intendedStart += pause
                 if current != CompiledState.end {
@@ -54,8 +56,8 @@ struct BehaviourRunner: Sendable {
         }
     }
 
-    /// Performs one action and records it; nil when the run was aborted during it.
-    private func perform(_ action: RunnableAction, player: Player, intended: Double, load: Int) async -> (end: Double, service: Double)? {
+    /// Performs one action and records it; nil when the run was aborted during it. `failed`: the action did not succeed (for `on_error`).
+    private func perform(_ action: RunnableAction, player: Player, intended: Double, load: Int) async -> (end: Double, service: Double, failed: Bool)? {
         let (request, exhausted) = action.request(for: player, feeders: context.feeders)
         let actualStart = context.clock.now
         let outcome: ActionOutcome
@@ -96,6 +98,6 @@ struct BehaviourRunner: Sendable {
             }
         }
         if case .error(let kind, let message) = outcome.status { context.errorLog.note(action: action, kind: kind, message: message) }
-        return (end, service)
+        return (end, service, !outcome.isOK)
     }
 }

@@ -57,6 +57,8 @@ public struct CompiledState: Sendable {
     public let table: AliasTable?
     /// The pause sampler, if the state pauses.
     public let think: DistributionSampler?
+    /// Where a failed action leads instead (``end`` for `end`); nil: the transitions, as after a success.
+    public let errorTarget: Int?
 
     init(_ spec: StateSpec, stateIndex: [String: Int]) {
         self.spec = spec
@@ -64,6 +66,7 @@ public struct CompiledState: Sendable {
         targets = transitions.isEmpty ? [Self.end] : transitions.map { stateIndex[$0.to] ?? Self.end }
         table = transitions.count > 1 ? AliasTable(weights: transitions.map(\.probability)) : nil
         think = spec.think.map(DistributionSampler.init)
+        errorTarget = spec.onError.map { stateIndex[$0] ?? Self.end }
     }
 
     /// The next state's index (or ``end``), chosen with `rng`.

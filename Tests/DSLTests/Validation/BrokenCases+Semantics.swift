@@ -4,6 +4,8 @@ extension BrokenCase {
     static let behaviours: [BrokenCase] = [
         BrokenCase("transition to an unknown state", Base.replacing(19, with: "        next: plya"),
                    at: 19, 15, "state 'login' goes to unknown state 'plya'", hint: "did you mean 'play'?", errors: nil),
+        BrokenCase("on_error to an unknown state", Base.inserting(after: 19, "        on_error: plya"),
+                   at: 20, 19, "state 'login' goes on error to unknown state 'plya'", hint: "did you mean 'play'?", errors: nil),
         BrokenCase("unknown start state", Base.inserting(after: 12, "    start: lgin"),
                    at: 13, 12, "behaviour 'casual' starts in unknown state 'lgin'", hint: "did you mean 'login'?"),
         BrokenCase("activity starting in an unknown state",

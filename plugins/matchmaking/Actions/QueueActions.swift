@@ -39,6 +39,7 @@ extension MatchmakingTarget {
         session.with {
             $0.openTicket = ticket
             $0.joinedAt = start
+            $0.serverURL = nil  // the last match is over: connect_game waits for this ticket's match
         }
         ledger.joined(ticket, player: session.playerId, token: session.with { $0.token }, at: start)
         exchange.metrics.append(MetricSample(name: "tickets_joined", value: 1))
@@ -49,7 +50,7 @@ extension MatchmakingTarget {
         if let final = settle(ticket, first, &exchange) {
             outcome = final
         } else {
-            outcome = await waitForMatch(ticket, timeout: timeout - (ledger.now - start), &exchange)
+            outcome = await waitForMatch(ticket, timeout: timeout - (ledger.now - start), totalTimeout: timeout, &exchange)
         }
         outcome.captured["ticket_id"] = ticket
         return outcome
@@ -89,11 +90,14 @@ extension MatchmakingTarget {
     }
 
     /// Long-polls the ticket's status until it is final or `timeout` seconds passed; then gives up and cancels it.
-    func waitForMatch(_ ticket: String, timeout: Double, _ exchange: inout GatewayExchange) async -> ActionOutcome {
+    /// `totalTimeout` is the whole wait the player allowed (for messages), when part of it was spent already.
+    func waitForMatch(
+        _ ticket: String, timeout: Double, totalTimeout: Double? = nil, _ exchange: inout GatewayExchange
+    ) async -> ActionOutcome {
         let deadline = ledger.now + timeout
         while true {
             let remaining = deadline - ledger.now
-            if remaining <= 0 { return await giveUp(ticket, after: timeout, &exchange) }
+            if remaining <= 0 { return await giveUp(ticket, after: totalTimeout ?? timeout, &exchange) }
             let wait = min(remaining, Self.longPoll)
             let query = "/matchmaking/status?ticketId=\(ticket)&wait=\(Int(wait.rounded(.up)))"
             do {
@@ -122,6 +126,7 @@ extension MatchmakingTarget {
             var captured: [String: String] = [:]
             captured["match_id"] = match
             captured["server_url"] = reply.text("server", "url")
+            exchange.session.with { $0.serverURL = captured["server_url"] }
             return ActionOutcome(status: .ok, captured: captured)
         case "cancelled":
             resolve(ticket, status: "cancelled", matchId: nil, &exchange)
@@ -141,7 +146,7 @@ extension MatchmakingTarget {
             let (status, _, _) = try await exchange.send("POST", "/matchmaking/cancel", json: ["id": session.playerId, "ticketId": ticket])
             if (200..<300).contains(status) {
                 resolve(ticket, status: "cancelled", matchId: nil, &exchange)
-                return .error("match_timeout", "no match for ticket \(ticket) within \(timeout)s; the ticket was cancelled")
+                return .error("match_timeout", "no match for ticket \(ticket) within \(Int(timeout.rounded()))s; the ticket was cancelled")
             }
         } catch {
             return error.outcome

@@ -72,6 +72,11 @@ final class TicketLedger: Sendable {
         }
     }
 
+    /// The matches the run's tickets were assigned to.
+    func matchIds() -> Set<String> {
+        state.withLock { state in Set(state.tickets.values.compactMap(\.matchId)) }
+    }
+
     /// Duplicate assignments seen so far.
     var duplicates: Int { state.withLock { $0.duplicates } }
 }

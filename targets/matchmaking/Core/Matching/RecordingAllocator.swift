@@ -17,6 +17,12 @@ public struct RecordingAllocator: MatchAllocator {
     /// Records the match and returns its server.
     public func allocate(_ match: MatchProposal) async throws -> ServerAssignment {
         let assignment = ServerAssignment(url: "ws://\(serverHost)/game/\(match.matchId)", gameId: match.matchId)
+        try await record(match, at: assignment)
+        return assignment
+    }
+
+    /// Records `match` in Redis as served by `assignment` (used by allocators that find the server elsewhere).
+    public func record(_ match: MatchProposal, at assignment: ServerAssignment) async throws {
         let key = settings.keyPrefix + "match:" + match.matchId
         let teams = match.teams.map { team in team.flatMap(\.players).joined(separator: ",") }
         let replies = try await redis.pipeline([
@@ -29,6 +35,5 @@ public struct RecordingAllocator: MatchAllocator {
         if let message = replies.compactMap(\.errorMessage).first {
             throw RedisError(kind: .server, message: message)
         }
-        return assignment
     }
 }

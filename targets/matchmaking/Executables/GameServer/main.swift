@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import GameServer
 import Logging
+import NIOPosix
 import ServiceLifecycle
 
 /// `matchmaking-gameserver`: hosts one match over WebSocket, then exits.
@@ -22,6 +23,7 @@ struct GameServerCommand: AsyncParsableCommand {
     @Option(help: "Seconds to wait for a first player before abandoning the match.") var joinTimeout = 30.0
     @Option(help: "Address to listen on.") var host = "127.0.0.1"
     @Option(help: "Port to listen on (0: a free port).") var port = 0
+    @Option(help: "NIO event loop threads (a process per match stays small with 1).") var threads = 1
     @Option(help: "Log level (trace, debug, info, notice, warning, error, critical).") var logLevel = "info"
 
     private var playerIds: [String] {
@@ -33,6 +35,7 @@ struct GameServerCommand: AsyncParsableCommand {
         guard !playerIds.isEmpty else { throw ValidationError("--players must name at least one player") }
         guard tickRate > 0, tickRate <= 1_000 else { throw ValidationError("--tick-rate must be 1 to 1000") }
         guard duration > 0, joinTimeout > 0 else { throw ValidationError("--duration and --join-timeout must be positive") }
+        guard (1...64).contains(threads) else { throw ValidationError("--threads must be 1 to 64") }
     }
 
     func run() async throws {
@@ -43,8 +46,9 @@ struct GameServerCommand: AsyncParsableCommand {
             joinTimeout: .seconds(joinTimeout), host: host, port: port
         )
         let boundHost = host
+        let eventLoops = MultiThreadedEventLoopGroup(numberOfThreads: threads)
         let server = GameServerService(
-            settings: settings, logger: logger,
+            settings: settings, logger: logger, eventLoopGroup: eventLoops,
             onServerRunning: { port in
                 FileHandle.standardOutput.write(Data("listening on \(boundHost):\(port)\n".utf8))
             },
@@ -56,7 +60,14 @@ struct GameServerCommand: AsyncParsableCommand {
             services: [.init(service: server, successTerminationBehavior: .gracefullyShutdownGroup)],
             gracefulShutdownSignals: [.sigterm, .sigint], logger: logger
         ))
-        try await group.run()
+        var failure: (any Error)?
+        do {
+            try await group.run()
+        } catch {
+            failure = error
+        }
+        try? await eventLoops.shutdownGracefully()
+        if let failure { throw failure }
     }
 }
 

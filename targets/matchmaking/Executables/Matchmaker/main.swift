@@ -33,8 +33,19 @@ struct MatchmakerCommand: AsyncParsableCommand {
     @Option(help: "Milliseconds a loop sleeps after forming nothing.") var idleSleepMs = 10
     @Option(help: "Key prefix in Redis.") var keyPrefix = "mm:"
     @Option(help: "host:port put in the game server URLs (ws://HOST/game/MATCH).") var serverHost = "127.0.0.1:7000"
+    @Option(help: "The game orchestrator (e.g. http://127.0.0.1:9000): starts a game server per match. Without it, matches are only recorded, with URLs on --server-host.")
+    var orchestratorUrl: String?
     @Option(help: "NIO event loop threads of the HTTP app.") var threads = 1
     @Option(help: "Log level.") var logLevel = "info"
+
+    func validate() throws {
+        if let orchestratorUrl, !(orchestratorUrl.hasPrefix("http://") || orchestratorUrl.hasPrefix("https://")) {
+            throw ValidationError("--orchestrator-url must be an http:// or https:// URL, got '\(orchestratorUrl)'")
+        }
+        guard workers > 0, teamSize > 0, batch > 0, timeout > 0 else {
+            throw ValidationError("--workers, --team-size, --batch and --timeout must be positive")
+        }
+    }
 
     func run() async throws {
         guard let matchmakingMode = MatchmakingMode(rawValue: mode) else {
@@ -48,9 +59,11 @@ struct MatchmakerCommand: AsyncParsableCommand {
         let redis = RedisClient(configuration: RedisConfiguration(host: redisHost, port: redisPort, poolSize: redisConnections))
         defer { redis.close() }
         let telemetry = ServiceTelemetry()
+        let recorder = RecordingAllocator(redis: redis, settings: settings, serverHost: serverHost)
+        let allocator: any MatchAllocator = orchestratorUrl.map { OrchestratorAllocator(orchestratorURL: $0, recorder: recorder) } ?? recorder
         let worker = MatchmakerWorker(
             redis: redis, settings: settings,
-            allocator: RecordingAllocator(redis: redis, settings: settings, serverHost: serverHost),
+            allocator: allocator,
             metrics: MatchmakerHTTP.metrics(on: telemetry),
             options: MatchmakerOptions(workers: workers, idleSleep: .milliseconds(idleSleepMs)),
             logger: logger

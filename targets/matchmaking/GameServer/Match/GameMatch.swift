@@ -1,6 +1,11 @@
 import Synchronization
 
-/// The simulation of one match: who is connected, where everyone is, and when the match ends.
+/// The simulation of one match: who is connected, where everyone is, and when the match starts and ends.
+///
+/// Like a game's loading screen, the match starts when every expected player has joined, or when the join timeout
+/// passes with at least one of them (the others may still join late); its duration counts from the start, so a
+/// player slower to connect than the others does not find the match over. Nobody joining within the join timeout,
+/// or everyone leaving, abandons it.
 ///
 /// Connections talk to it synchronously (one lock per message); each connected player has an outgoing queue of
 /// JSON texts, drained by its connection, so the tick loop never waits for a slow client.
@@ -10,9 +15,13 @@ final class GameMatch: Sendable {
         var outlets: [String: AsyncStream<String>.Continuation] = [:]
         var joined: [String] = []
         var firstJoin: ContinuousClock.Instant?
+        var start: ContinuousClock.Instant?
         var ticks = 0
         var end: MatchEndReason?
         var terminationRequested = false
+        /// The tick loop waiting for the match to start, and a wake-up that came while it was not waiting.
+        var sleeper: CheckedContinuation<Void, Never>?
+        var wakePending = false
     }
 
     private let settings: GameServerSettings
@@ -43,9 +52,11 @@ final class GameMatch: Sendable {
                 state.joined.append(player)
             }
             if state.firstJoin == nil { state.firstJoin = .now }
+            if state.start == nil, state.joined.count == expected.count { state.start = .now }
             metrics.playersConnected.record(state.outlets.count)
             return state.outlets.count
         }
+        if connected.map({ $0 > 0 }) == true { wake() }
         switch connected {
         case nil: return .failure(.matchEnded)
         case -1: return .failure(.alreadyConnected(player))
@@ -76,16 +87,27 @@ final class GameMatch: Sendable {
             return outlet
         }
         outlet?.finish()
+        wake()
     }
 
     /// Asks the tick loop to end the match as `terminated`.
     func requestTermination() {
         state.withLock { $0.terminationRequested = true }
+        wake()
     }
 
     /// Runs the tick loop until the match should end, and returns why.
+    ///
+    /// Until the match starts there is nothing to broadcast: the loop sleeps until a player joins or leaves, or the
+    /// join timeout passes, so a server waiting for its players costs no CPU (a machine holds hundreds of them).
     func play() async -> MatchEndReason {
         let clock = ContinuousClock()
+        while true {
+            if let reason = tick(now: clock.now) { return reason }
+            if state.withLock({ $0.start != nil }) { break }
+            await waitForWake(until: started + settings.joinTimeout)
+            if Task.isCancelled { return .terminated }
+        }
         let interval = settings.tickInterval
         var next = clock.now
         while true {
@@ -100,15 +122,60 @@ final class GameMatch: Sendable {
         }
     }
 
+    /// Wakes the tick loop if it waits for the match to start (or makes its next wait return at once).
+    private func wake() {
+        let sleeper: CheckedContinuation<Void, Never>? = state.withLock { state in
+            if let sleeper = state.sleeper {
+                state.sleeper = nil
+                return sleeper
+            }
+            state.wakePending = true
+            return nil
+        }
+        sleeper?.resume()
+    }
+
+    /// Sleeps until ``wake()`` is called, `deadline` passes, or the task is cancelled.
+    private func waitForWake(until deadline: ContinuousClock.Instant) async {
+        await withTaskGroup(of: Void.self) { group in
+            group.addTask {
+                do {
+                    try await Task.sleep(until: deadline, clock: .continuous)
+                    self.wake()
+                } catch {
+                    // Cancelled: woken otherwise.
+                }
+            }
+            await withTaskCancellationHandler {
+                await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
+                    let now: Bool = state.withLock { state in
+                        if state.wakePending {
+                            state.wakePending = false
+                            return true
+                        }
+                        state.sleeper = continuation
+                        return false
+                    }
+                    if now { continuation.resume() }
+                }
+            } onCancel: {
+                wake()
+            }
+            group.cancelAll()
+        }
+    }
+
     /// One tick: the reason to end if it is time, else a state broadcast.
     private func tick(now: ContinuousClock.Instant) -> MatchEndReason? {
         let outcome: (reason: MatchEndReason?, sent: Int) = state.withLock { state in
             if state.terminationRequested { return (.terminated, 0) }
-            guard let firstJoin = state.firstJoin else {
+            guard state.firstJoin != nil else {
                 return (now - started >= settings.joinTimeout ? .abandoned : nil, 0)
             }
             if state.outlets.isEmpty { return (.abandoned, 0) }
-            if now - firstJoin >= settings.matchDuration { return (.completed, 0) }
+            if state.start == nil, now - started >= settings.joinTimeout { state.start = now }
+            guard let start = state.start else { return (nil, 0) }  // still waiting for players
+            if now - start >= settings.matchDuration { return (.completed, 0) }
             state.ticks += 1
             let message = ServerMessage.state(tick: state.ticks, players: state.positions)
             for outlet in state.outlets.values { outlet.yield(message) }
@@ -125,7 +192,7 @@ final class GameMatch: Sendable {
     func finish(_ reason: MatchEndReason) -> MatchResult {
         let (result, outlets) = state.withLock { state in
             if state.end == nil { state.end = reason }
-            let duration = ContinuousClock.now - (state.firstJoin ?? started)
+            let duration = ContinuousClock.now - (state.start ?? started)
             let result = MatchResult(
                 matchId: settings.matchId, reason: state.end ?? reason, players: state.joined, ticks: state.ticks,
                 durationSeconds: Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18

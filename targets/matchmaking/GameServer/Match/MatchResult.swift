@@ -20,7 +20,8 @@ public struct MatchResult: Sendable, Codable, Equatable {
     public var players: [String]
     /// State broadcasts sent.
     public var ticks: Int
-    /// Seconds from the first join (or from the server's start if nobody joined) to the end.
+    /// Seconds from the match's start (every player joined, or the join timeout passed) — or from the server's
+    /// start if it never started — to the end.
     public var durationSeconds: Double
 
     /// A result.

@@ -18,13 +18,17 @@ public struct GameServerService: Service {
     private let logger: Logger
     private let onServerRunning: @Sendable (Int) async -> Void
     private let onMatchEnd: @Sendable (MatchResult) async -> Void
+    private let eventLoopGroup: (any EventLoopGroup)?
 
     /// A server for `settings`, with metrics on `telemetry`. `onServerRunning` gets the bound port;
-    /// `onMatchEnd` gets the result once the match is over (before the server stops).
+    /// `onMatchEnd` gets the result once the match is over (before the server stops). `eventLoopGroup` is the
+    /// group the server runs on (nil: NIO's shared singleton, one thread per core); the caller owns it and shuts
+    /// it down after the service has stopped.
     public init(
         settings: GameServerSettings,
         telemetry: ServiceTelemetry = ServiceTelemetry(),
         logger: Logger = Logger(label: "matchmaking-gameserver"),
+        eventLoopGroup: (any EventLoopGroup)? = nil,
         onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in },
         onMatchEnd: @escaping @Sendable (MatchResult) async -> Void = { _ in }
     ) {
@@ -33,6 +37,7 @@ public struct GameServerService: Service {
         self.logger = logger
         self.onServerRunning = onServerRunning
         self.onMatchEnd = onMatchEnd
+        self.eventLoopGroup = eventLoopGroup
     }
 
     /// Serves the match until it ends, then stops the server.
@@ -99,6 +104,7 @@ public struct GameServerService: Service {
             server: .http1WebSocketUpgrade(webSocketRouter: webSocketRouter),
             configuration: .init(address: .hostname(settings.host, port: settings.port)),
             onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? 0) },
+            eventLoopGroupProvider: eventLoopGroup.map { .shared($0) } ?? .singleton,
             logger: logger
         )
     }
