@@ -13,7 +13,7 @@ export STAMPEDE_TARGET_DIR="$root/.build/demo-target"
 export STAMPEDE_PROMETHEUS_DIR="$root/.build/demo-prometheus"
 local_sh=targets/matchmaking/local.sh
 prometheus_sh=targets/matchmaking/deploy/prometheus-local.sh
-bin=$(swift build --show-bin-path)
+bin=$(swift build -c release --show-bin-path)
 scenario=scenarios/evening-herd.yaml
 
 stop_all() {

@@ -40,6 +40,25 @@ struct RunSummaryTests {
         #expect(lines.last == "Result: aborted: threshold errors: rate < 0.01 failed; 2 of 3 thresholds failed (exit 99)")
     }
 
+    @Test("the adapters' metrics are summed over their tags; the engine's own stay in their sections")
+    func adapterMetrics() {
+        var store = Fixtures.smallRun()
+        for seconds in [0.5, 1.5, 2.5, 3.5] { store.recordTrend("time_to_match", TagSet(["action": "game.join"]), seconds: seconds) }
+        store.add("matches_played", TagSet(["end_reason": "completed"]), 8)
+        store.add("matches_played", TagSet(["end_reason": "failed"]), 2)
+        store.recordRate("checks", TagSet(), true)
+        store.recordRate("checks", TagSet(), false)
+        let lines = RunSummary.text(Fixtures.results(store, stop: .completed)).split(separator: "\n").map(String.init)
+        let header = lines.firstIndex { $0.hasPrefix("Metrics") }
+        #expect(header != nil)
+        let row = { (name: String) in lines.first { $0.hasPrefix("  \(name) ") }?.split(separator: " ").map(String.init) }
+        #expect(row("matches_played") == ["matches_played", "10", "–", "–", "–", "–", "1/s"])
+        #expect(row("time_to_match")?.prefix(2) == ["time_to_match", "4"])
+        #expect(row("time_to_match")?.last == "–")
+        #expect(row("checks") == ["checks", "2", "–", "–", "–", "–", "50%"])
+        #expect(row("iterations") == nil && row("players_online") == nil, "the engine's metrics are not repeated")
+    }
+
     @Test("a run without actions says so")
     func empty() {
         let text = RunSummary.text(Fixtures.results(MetricsStore(), stop: .failed(message: "no adapter")))

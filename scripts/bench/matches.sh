@@ -92,7 +92,7 @@ printf "MemAvailable drop       %.1f MiB (%.1f GiB left of %.1f GiB)\n" "$(echo 
     "$(echo "$mem_after / 1048576" | bc -l)" "$(awk '/^MemTotal:/ { print $2 / 1048576 }' /proc/meminfo)"
 printf "CPU so far              orchestrator %.2f s, game servers %.2f s (%.1f ms each)\n" "$(echo "$orchestrator_cpu / $ticks" | bc -l)" \
     "$(echo "$servers_cpu / $ticks" | bc -l)" "$(echo "1000 * $servers_cpu / $ticks / ($alive + ($alive == 0))" | bc -l)"
-printf "idle game servers CPU   %.0f %% of one core (no player connected, %s Hz ticks)\n" "$(echo "100 * $servers_idle / $ticks / 3" | bc -l)" "${TICK_RATE:-32}"
+printf "idle game servers CPU   %.0f %% of one core (no player connected: a waiting server does not tick; tick rate %s Hz once started)\n" "$(echo "100 * $servers_idle / $ticks / 3" | bc -l)" "${TICK_RATE:-32}"
 echo "load average            $(cut -d' ' -f1-3 /proc/loadavg)"
 
 echo "== deleting every match" >&2

@@ -1,7 +1,7 @@
 import StampedeMetrics
 
-/// The end-of-run summary for a terminal: per action figures, threshold verdicts, planned versus achieved arrivals,
-/// and how the run ended.
+/// The end-of-run summary for a terminal: per action figures, the adapters' metrics, threshold verdicts, planned versus
+/// achieved arrivals, and how the run ended.
 public enum RunSummary {
     /// The summary as text, ending in a newline.
     public static func text(_ results: RunResults) -> String {
@@ -11,6 +11,7 @@ public enum RunSummary {
                 + "of \(NumberText.duration(results.plannedDuration)) planned, seed \(results.seed)")
         lines.append("  file: \(results.file)")
         lines += actionLines(ActionStats.compute(results.store, elapsed: results.elapsed))
+        lines += CustomMetricsTable.lines(results.store, elapsed: results.elapsed)
         lines += thresholdLines(results.verdicts)
         lines += loadLines(results.loads)
         lines.append("")
