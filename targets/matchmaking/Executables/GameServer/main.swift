@@ -5,6 +5,12 @@ import Logging
 import NIOPosix
 import ServiceLifecycle
 
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// `matchmaking-gameserver`: hosts one match over WebSocket, then exits.
 struct GameServerCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -25,6 +31,8 @@ struct GameServerCommand: AsyncParsableCommand {
     @Option(help: "Port to listen on (0: a free port).") var port = 0
     @Option(help: "NIO event loop threads (a process per match stays small with 1).") var threads = 1
     @Option(help: "Log level (trace, debug, info, notice, warning, error, critical).") var logLevel = "info"
+    @Option(help: "End the match as terminated, and exit, once process PID is no longer this one's parent (the orchestrator passes its own pid, so that a killed orchestrator leaves no game server behind).")
+    var parentPid: Int32?
 
     private var playerIds: [String] {
         players.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
@@ -60,6 +68,7 @@ struct GameServerCommand: AsyncParsableCommand {
             services: [.init(service: server, successTerminationBehavior: .gracefullyShutdownGroup)],
             gracefulShutdownSignals: [.sigterm, .sigint], logger: logger
         ))
+        if let parentPid { Self.watchParent(parentPid) }
         var failure: (any Error)?
         do {
             try await group.run()
@@ -68,6 +77,20 @@ struct GameServerCommand: AsyncParsableCommand {
         }
         try? await eventLoops.shutdownGracefully()
         if let failure { throw failure }
+    }
+}
+
+extension GameServerCommand {
+    /// Sends this process SIGTERM (a graceful end, as from the orchestrator) once `parent` is no longer its parent:
+    /// when the parent dies the process is adopted by another. Checked every second (and at once: the parent may
+    /// have died before this process got here).
+    static func watchParent(_ parent: Int32) {
+        Task.detached {
+            while getppid() == parent {
+                try? await Task.sleep(for: .seconds(1))
+            }
+            kill(getpid(), SIGTERM)
+        }
     }
 }
 

@@ -68,7 +68,7 @@ public struct ProcessBackend: GameServerBackend {
         [
             "--match-id", spec.matchId, "--players", spec.players.joined(separator: ","), "--port", "0",
             "--tick-rate", String(spec.tickRate), "--duration", Self.seconds(spec.matchDuration),
-            "--join-timeout", Self.seconds(spec.joinTimeout), "--threads", String(threads),
+            "--join-timeout", Self.seconds(spec.joinTimeout), "--threads", String(threads), "--parent-pid", String(getpid()),
         ]
     }
 
