@@ -31,7 +31,7 @@ trap stop_all EXIT
 trap 'exit 130' INT TERM
 
 echo "── starting the reference target (redis, orchestrator, matchmaker, gateway) ──"
-env_lines=$("$local_sh" up --bin "$bin" --match-duration 15 --tick-rate 10) || exit 1
+env_lines=$("$local_sh" up --bin "$bin" --match-duration 15 --tick-rate 5) || exit 1
 echo "$env_lines"
 while IFS='=' read -r key value; do
     [[ -n "$key" ]] && export "$key=$value"

@@ -51,7 +51,7 @@ struct FullGameThroughEngineTests {
                   errors{action:game.login}: [rate == 0]
                   errors{action:game.join_queue}: [rate < 5%]   # players still queued at the end give up
                   errors{action:game.connect_game}: [rate < 1%]
-                  game_rtt: [p(95) < 500ms]   # a debug build on 2 busy cores: generator and target share them
+                  game_rtt: [p(50) < 250ms, p(95) < 2s]   # debug builds of generator, proxy and servers share 2 cores
                 """
             let registry = try BuiltinAdapters.registry()
             let report = ScenarioValidator(registry: registry).validate(text: yaml)
@@ -65,7 +65,7 @@ struct FullGameThroughEngineTests {
             for verdict in verdicts {
                 #expect(verdict.passed, "\(verdict.key): \(verdict.criterion) measured \(verdict.value.map { "\($0)" } ?? "nothing"); errors: \(errors)")
             }
-            #expect(verdicts.count == 8)
+            #expect(verdicts.count == 9)
             #expect(local.orchestrator?.liveServers == 0, "every game server is reaped once its match ended")
         }
     }
