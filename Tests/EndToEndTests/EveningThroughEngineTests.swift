@@ -1,9 +1,3 @@
-import StampedeAdapters
-import StampedeDSL
-import StampedeEngine
-import StampedeMetrics
-import StampedeModel
-import StampedePlan
 import Testing
 
 /// The harness plays a short, busy evening against the real gateway, matchmaker and Redis: players online, each
@@ -51,19 +45,8 @@ struct EveningThroughEngineTests {
                   errors{action:game.fetch_store}: [rate == 0]
                   time_to_match: [p(95) < 3s]
                 """
-            let registry = try BuiltinAdapters.registry()
-            let report = ScenarioValidator(registry: registry).validate(text: yaml)
-            let scenario = try #require(report.scenario, "\(report.diagnostics)")
-            var options = EngineOptions()
-            options.gracePeriod = 10
-            let engine = try Engine(plan: PlanCompiler.compile(scenario), registry: registry, options: options)
-            let result = try await engine.run()
-            let verdicts = ThresholdEvaluator.evaluate(scenario.thresholds, store: result.store, elapsed: result.elapsed)
-            let errors = result.errors.map { "\($0)" }.joined(separator: "; ")
-            for verdict in verdicts {
-                #expect(verdict.passed, "\(verdict.key): \(verdict.criterion) measured \(verdict.value.map { "\($0)" } ?? "nothing"); errors: \(errors)")
-            }
-            #expect(verdicts.count == 8)
+            let criteria = try await ThresholdRun.expectPassing(yaml, gracePeriod: 10)
+            #expect(criteria == 8)
         }
     }
 }

@@ -1,10 +1,4 @@
 import GameOrchestrator
-import StampedeAdapters
-import StampedeDSL
-import StampedeEngine
-import StampedeMetrics
-import StampedeModel
-import StampedePlan
 import Testing
 
 /// The harness drives the whole reference target — gateway, matchmaker, orchestrator, a real game server process per
@@ -53,19 +47,8 @@ struct FullGameThroughEngineTests {
                   errors{action:game.connect_game}: [rate < 1%]
                   game_rtt: [p(50) < 250ms, p(95) < 2s]   # debug builds of generator, proxy and servers share 2 cores
                 """
-            let registry = try BuiltinAdapters.registry()
-            let report = ScenarioValidator(registry: registry).validate(text: yaml)
-            let scenario = try #require(report.scenario, "\(report.diagnostics)")
-            var options = EngineOptions()
-            options.gracePeriod = 20
-            let engine = try Engine(plan: PlanCompiler.compile(scenario), registry: registry, options: options)
-            let result = try await engine.run()
-            let verdicts = ThresholdEvaluator.evaluate(scenario.thresholds, store: result.store, elapsed: result.elapsed)
-            let errors = result.errors.map { "\($0)" }.joined(separator: "; ")
-            for verdict in verdicts {
-                #expect(verdict.passed, "\(verdict.key): \(verdict.criterion) measured \(verdict.value.map { "\($0)" } ?? "nothing"); errors: \(errors)")
-            }
-            #expect(verdicts.count == 9)
+            let criteria = try await ThresholdRun.expectPassing(yaml, gracePeriod: 20)
+            #expect(criteria == 9)
             #expect(local.orchestrator?.liveServers == 0, "every game server is reaped once its match ended")
         }
     }

@@ -64,9 +64,10 @@ final class MatchmakingTarget: ActionTarget {
             MetricSample(name: "lost_tickets", value: Double(lost)),
         ]
         if let orchestrator = settings.orchestratorURL {
-            var unreaped = ledger.matchIds().count
+            let matches = ledger.matchIds()
+            var unreaped = matches.count  // an orchestrator that cannot be asked vouches for none of them
             if let client = try? PlainHTTPClient(baseURL: orchestrator, poolSize: ReapCheck.concurrency, timeout: settings.timeout) {
-                unreaped = await ReapCheck(client: client, matches: ledger.matchIds()).run()
+                unreaped = await ReapCheck(client: client, matches: matches).run()
                 client.shutdown()
             }
             samples.append(MetricSample(name: "game_servers_unreaped", value: Double(unreaped)))

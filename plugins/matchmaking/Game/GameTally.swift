@@ -47,6 +47,14 @@ final class GameTally: Sendable {
             }
             return false
         }
+        // State broadcasts, the bulk (every tick), end with their type: the server sorts its keys.
+        if text.hasSuffix(#""type":"state"}"#) {
+            state.withLock { state in
+                state.bytesIn += text.utf8.count
+                state.states += 1
+            }
+            return false
+        }
         if text.contains(#""type":"end""#) {
             let end = try? JSONDecoder().decode(EndMessage.self, from: Data(text.utf8))
             state.withLock { state in
@@ -56,10 +64,7 @@ final class GameTally: Sendable {
             }
             return true
         }
-        state.withLock { state in
-            state.bytesIn += text.utf8.count
-            if text.contains(#""type":"state""#) { state.states += 1 }
-        }
+        state.withLock { $0.bytesIn += text.utf8.count }
         return false
     }
 

@@ -79,15 +79,7 @@ HEAD
     fi
 }
 
-# free_port: a port nothing listens on right now (checked by connecting), below Linux's ephemeral range.
-free_port() {
-    local port
-    for _ in $(seq 1 50); do
-        port=$((20000 + RANDOM % 12000))
-        if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then echo "$port"; return 0; fi
-    done
-    die "no free port found"
-}
+source "$here/../processes.sh"
 
 # ready PORT: whether GET /-/ready answers 200 (plain bash: curl may be missing).
 ready() {
@@ -135,7 +127,7 @@ start() {
             sleep 0.1
         done
         ready "$port" && break
-        stop_process
+        stop_pid "$state/prometheus.pid" prometheus
         port=""
     done
     [[ -n "$port" ]] || { tail -20 "$state/prometheus.log" >&2; die "prometheus did not start (log: $state/prometheus.log)"; }
@@ -145,24 +137,8 @@ start() {
     echo "targets: http://127.0.0.1:$port/targets — stop with: $0 stop" >&2
 }
 
-# stop_process: SIGTERM, then SIGKILL after 10 s.
-stop_process() {
-    [[ -f "$state/prometheus.pid" ]] || return 0
-    local pid
-    pid=$(cat "$state/prometheus.pid")
-    if kill -0 "$pid" 2>/dev/null; then
-        kill -TERM "$pid" 2>/dev/null || true
-        for _ in $(seq 1 100); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
-        if kill -0 "$pid" 2>/dev/null; then
-            echo "prometheus-local.sh: prometheus did not stop within 10 s; killing it" >&2
-            kill -KILL "$pid" 2>/dev/null || true
-        fi
-    fi
-    rm -f "$state/prometheus.pid"
-}
-
 stop() {
-    stop_process
+    stop_pid "$state/prometheus.pid" prometheus
     rm -rf "$state"
 }
 

@@ -48,15 +48,14 @@ public struct OrchestratorAllocator: MatchAllocator {
         request.body = .bytes(ByteBuffer(bytes: body))
         let response = try await client.execute(request, timeout: timeout)
         let payload = try await response.body.collect(upTo: 64 * 1024)
-        let text = String(buffer: payload)
         guard response.status == .created || response.status == .ok else {
-            throw OrchestratorAllocationError(status: Int(response.status.code), body: text)
+            throw OrchestratorAllocationError(status: Int(response.status.code), body: String(buffer: payload))
         }
         let reply: AllocationReply
         do {
-            reply = try JSONDecoder().decode(AllocationReply.self, from: Data(text.utf8))
+            reply = try JSONDecoder().decode(AllocationReply.self, from: Data(payload.readableBytesView))
         } catch {
-            throw OrchestratorAllocationError(status: Int(response.status.code), body: "unreadable reply: \(text)")
+            throw OrchestratorAllocationError(status: Int(response.status.code), body: "unreadable reply: \(String(buffer: payload))")
         }
         let assignment = ServerAssignment(url: reply.url, gameId: reply.gameId ?? match.matchId)
         try await recorder.record(match, at: assignment)
