@@ -225,7 +225,8 @@ let package = Package(
         .testTarget(
             name: "EngineTests",
             dependencies: ["StampedeEngine", "StampedePlan", "StampedeModel", "StampedeMetrics", "StampedePluginAPI",
-                           "StampedeDSL", "StampedeAdapters"],
+                           "StampedeDSL", "StampedeAdapters",
+                           .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio")],
             path: "Tests/EngineTests"
         ),
         .testTarget(

@@ -93,7 +93,9 @@ public final class Engine: Sendable {
         }
         let dispatched = Atomic<Bool>(false)
         let tracker = WorkTracker()
-        let work = Task {
+        // The dispatcher runs on the first players' event loop: its timers are that loop's, and the players it starts
+        // there need no wake-up of another thread.
+        let work = Task(executorPreference: executors.executor(for: 0)) {
             await self.dispatch(into: tracker, context: context)
             dispatched.store(true, ordering: .releasing)
         }

@@ -6,9 +6,10 @@ extension Engine {
     /// How far ahead of the clock the schedule is generated, in seconds.
     static let lookahead = 0.1
     /// The shortest sleep of the dispatcher, in seconds: tasks due sooner than this after a wake-up wait for the next
-    /// wake-up and start together, instead of a timer and a thread switch per task. At 10,000 arrivals/s that took the
-    /// arrivals dropped from 7.9 % to none (BENCHMARKS.md), for at most 0.2 ms more schedule lag, which is measured
-    /// (`schedule_lag`) and never shortens latency: latency counts from the intended start.
+    /// wake-up and start together, instead of a timer per task. At 10,000 arrivals/s that took the arrivals dropped
+    /// from 7.9 % to none (BENCHMARKS.md), for at most 0.2 ms more schedule lag, which is measured (`schedule_lag`) and
+    /// never shortens latency: latency counts from the intended start. The dispatcher runs on an event loop, so each
+    /// wake-up is that loop's own timer (``RunClock/sleep(until:)``).
     static let quantum = 0.0002
 
     /// Issues every planned task at its intended time until the duration ends or the run stops: open arrivals

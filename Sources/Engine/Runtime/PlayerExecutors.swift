@@ -6,7 +6,8 @@ import NIOPosix
 /// receives without waking another thread (otherwise every request wakes an event loop to send and a pool thread to
 /// resume; see BENCHMARKS.md for what this and the other changes measured together).
 ///
-/// Engine bookkeeping that is not a player's (the dispatcher, ticks) stays on the cooperative pool.
+/// The dispatcher runs on the first loop too (its waits are that loop's timers, see ``RunClock/sleep(until:)``); the
+/// engine's ticks stay on the cooperative pool.
 struct PlayerExecutors: Sendable {
     /// One executor per event loop; empty when players run on the cooperative pool.
     private let executors: [EventLoopTaskExecutor]

@@ -1,3 +1,6 @@
+import NIOCore
+import NIOPosix
+
 /// The run's time base: seconds since the run started, on a monotonic clock.
 public struct RunClock: Sendable {
     /// The instant the run started.
@@ -20,9 +23,25 @@ public struct RunClock: Sendable {
     }
 
     /// Sleeps until `seconds` after the start (returns at once if that is past). Throws when cancelled.
+    ///
+    /// On one of SwiftNIO's event loops (where players and the dispatcher run) the wake-up is a timer of that loop:
+    /// the loop's own `epoll_wait` times out and the task resumes on the same thread. `Task.sleep` would arm a
+    /// Dispatch timer instead, whose thread then wakes the loop — two thread switches per wake-up, which at 10,000
+    /// arrivals a second cost a fifth of the engine's CPU and most of its schedule lag (BENCHMARKS.md).
     public func sleep(until seconds: Double) async throws {
         let target = instant(at: seconds)
-        guard target > ContinuousClock.now else { return }
-        try await Task.sleep(until: target, clock: .continuous)
+        let delay = target - ContinuousClock.now
+        guard delay > .zero else { return }
+        guard let loop = MultiThreadedEventLoopGroup.currentEventLoop else {
+            try await Task.sleep(until: target, clock: .continuous)
+            return
+        }
+        let nanoseconds = delay.components.seconds * 1_000_000_000 + delay.components.attoseconds / 1_000_000_000
+        let timer = loop.scheduleTask(in: .nanoseconds(nanoseconds)) {}
+        try await withTaskCancellationHandler {
+            try await timer.futureResult.get()
+        } onCancel: {
+            timer.cancel()
+        }
     }
 }
