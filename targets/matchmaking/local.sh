@@ -23,6 +23,9 @@
 #                          would; game servers inherit the orchestrator's CPUs
 #   --require-token        the gateway refuses requests without a session token (default: accepts the original
 #                          unauthenticated client)
+#   --no-orchestrator      no orchestrator and no game servers: the matchmaker only records each match (with a made-up
+#                          server address), as in part 1 of the target; for measuring matchmaking alone
+#                          (scripts/bench/tickets.sh), which game-server start-ups would otherwise bound
 # Env: STAMPEDE_TARGET_DIR — where state and logs go (default .build/matchmaking-target).
 set -euo pipefail
 
@@ -61,7 +64,7 @@ down() {
 
 up() {
     local bin="" configuration=debug gateway_port=0 matchmaker_port=0 workers=2 mode=fifo threads=1 token=--allow-anonymous
-    local max_servers=1000 match_duration=30 tick_rate=32
+    local max_servers=1000 match_duration=30 tick_rate=32 orchestrator=yes
     local pin_redis=() pin_gateway=() pin_matchmaker=() pin_orchestrator=()
     while [[ $# -gt 0 ]]; do
         case $1 in
@@ -73,6 +76,7 @@ up() {
             --mode) mode=$2; shift 2 ;;
             --threads) threads=$2; shift 2 ;;
             --require-token) token=--require-token; shift ;;
+            --no-orchestrator) orchestrator=no; shift ;;
             --max-servers) max_servers=$2; shift 2 ;;
             --match-duration) match_duration=$2; shift 2 ;;
             --tick-rate) tick_rate=$2; shift 2 ;;
@@ -117,17 +121,20 @@ up() {
     done
     [[ -n "$redis_port" ]] || die "redis-server did not start (log: $state/redis.log)"
 
-    ${pin_orchestrator[@]+"${pin_orchestrator[@]}"} "$bin/matchmaking-orchestrator" --redis-port "$redis_port" \
-        --host 127.0.0.1 --port 0 --threads "$threads" --max-servers "$max_servers" \
-        --gameserver-path "$bin/matchmaking-gameserver" --match-duration "$match_duration" --tick-rate "$tick_rate" \
-        >"$state/orchestrator.log" 2>&1 &
-    echo $! >"$state/orchestrator.pid"
-    local orchestrator_port
-    orchestrator_port=$(wait_listening "$state/orchestrator.log" orchestrator "$(cat "$state/orchestrator.pid")")
+    local orchestrator_port="" allocation=()
+    if [[ $orchestrator == yes ]]; then
+        ${pin_orchestrator[@]+"${pin_orchestrator[@]}"} "$bin/matchmaking-orchestrator" --redis-port "$redis_port" \
+            --host 127.0.0.1 --port 0 --threads "$threads" --max-servers "$max_servers" \
+            --gameserver-path "$bin/matchmaking-gameserver" --match-duration "$match_duration" --tick-rate "$tick_rate" \
+            >"$state/orchestrator.log" 2>&1 &
+        echo $! >"$state/orchestrator.pid"
+        orchestrator_port=$(wait_listening "$state/orchestrator.log" orchestrator "$(cat "$state/orchestrator.pid")")
+        allocation=(--orchestrator-url "http://127.0.0.1:$orchestrator_port")
+    fi
 
     ${pin_matchmaker[@]+"${pin_matchmaker[@]}"} "$bin/matchmaking-matchmaker" --redis-port "$redis_port" --host 127.0.0.1 \
         --port "$matchmaker_port" --workers "$workers" --mode "$mode" --threads "$threads" \
-        --orchestrator-url "http://127.0.0.1:$orchestrator_port" >"$state/matchmaker.log" 2>&1 &
+        ${allocation[@]+"${allocation[@]}"} >"$state/matchmaker.log" 2>&1 &
     echo $! >"$state/matchmaker.pid"
     matchmaker_port=$(wait_listening "$state/matchmaker.log" matchmaker "$(cat "$state/matchmaker.pid")")
 
@@ -140,9 +147,9 @@ up() {
     cat >"$state/env" <<ENV
 GATEWAY_URL=http://127.0.0.1:$gateway_port
 MATCHMAKER_METRICS_URL=http://127.0.0.1:$matchmaker_port/metrics
-ORCHESTRATOR_URL=http://127.0.0.1:$orchestrator_port
 REDIS_PORT=$redis_port
 ENV
+    [[ -z "$orchestrator_port" ]] || echo "ORCHESTRATOR_URL=http://127.0.0.1:$orchestrator_port" >>"$state/env"
     cat "$state/env"
     echo "logs: $state/*.log — stop with: $0 down" >&2
 }
@@ -151,6 +158,7 @@ status() {
     [[ -f "$state/env" ]] || { echo "down"; return 0; }
     cat "$state/env"
     for name in redis orchestrator matchmaker gateway; do
+        [[ $name != orchestrator || -f "$state/orchestrator.pid" ]] || continue
         if kill -0 "$(cat "$state/$name.pid" 2>/dev/null || echo 0)" 2>/dev/null; then echo "$name: running"; else echo "$name: NOT running"; fi
     done
 }
