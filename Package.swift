@@ -201,6 +201,15 @@ let package = Package(
             dependencies: ["StampedeDSL", "StampedePlan", "StampedeAdapters"],
             path: "Benchmarks/PlanBenchmark"
         ),
+        // The floor of a SwiftNIO HTTP/1.1 client, a peer in scripts/bench/throughput.sh.
+        .executableTarget(
+            name: "stampede-nio-floor",
+            dependencies: [
+                .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ],
+            path: "Benchmarks/NIOFloor"
+        ),
         .testTarget(
             name: "PlanTests",
             dependencies: [

@@ -5,6 +5,10 @@
 # Prints req/s, p99 latency, the generator's CPU time per request (user + system) and the ratios stampede/wrk
 # (goal >= 0.7) and stampede/locust (goal >= 5).
 #
+# A fourth peer is the floor of SwiftNIO's HTTP/1.1 codec (which the `http` adapter uses): stampede-nio-floor
+# (Benchmarks/NIOFloor), a bare channel handler sending the next request when a response ends, with no tasks,
+# engine or measurement — what any generator on that codec could reach at best.
+#
 # Usage: scripts/bench/throughput.sh [CONNECTIONS] [DURATION-SECONDS]    (default 64 10)
 # Env:   BENCH_SKIP_BUILD=1 reuses the release build; BENCH_KEEP=1 keeps the temp dir; NO_LOCUST=1 skips locust.
 set -euo pipefail
@@ -17,6 +21,10 @@ bench_apt nginx-light:nginx wrk:wrk curl:curl
 locust=
 [[ "${NO_LOCUST:-0}" == 1 ]] || locust=$(bench_locust)
 bench_build
+NIO_FLOOR="$BENCH_ROOT/.build/release/stampede-nio-floor"
+if [[ "${BENCH_SKIP_BUILD:-0}" != 1 || ! -x "$NIO_FLOOR" ]]; then
+    (cd "$BENCH_ROOT" && swift build -c release --product stampede-nio-floor 2>&1 | grep -E "error|warning: |Build complete" | tail -3) >&2
+fi
 bench_require_adapter http
 bench_start_nginx off
 
@@ -78,6 +86,15 @@ except (OSError, IndexError, KeyError, ValueError):
 EOF
 }
 
+echo "-- stampede-nio-floor: SwiftNIO's HTTP/1.1 codec alone, $connections connections, ${duration}s"
+floor_out="$BENCH_TMP/nio-floor.txt"
+bench_timed "$floor_out.cpu" timeout $((duration + 30)) "$NIO_FLOOR" "${NGINX_URL##*:}" "$connections" "$duration" >"$floor_out" &
+bench_track $!
+wait $! || true
+floor_n=$(awk '/^requests/ {print $2}' "$floor_out")
+floor_rps=$(awk '/^requests/ {printf "%d", $2 / $4}' "$floor_out")
+floor_cpu=$(bench_cpu_us "$floor_out.cpu" "$floor_n")
+
 lc1_rps=0 lc2_rps=0 lc1_p99=n/a lc2_p99=n/a lc1_n=0 lc2_n=0
 if [[ -n "$locust" ]]; then
     echo "-- locust FastHttpUser, 1 process"
@@ -94,10 +111,12 @@ echo "| generator ($connections connections, ${duration} s, nginx 1 worker) | re
 echo "|---|---:|---:|---:|---:|"
 echo "| stampede run (closed, $connections players, pool_size $connections) | $st_rps | $st_p99 | $st_cpu µs | 1.00 |"
 echo "| wrk -t2 -c$connections | $wrk_rps | $wrk_p99 | $wrk_cpu µs | $(bench_ratio "$st_rps" "$wrk_rps") |"
+echo "| stampede-nio-floor (SwiftNIO's codec in a bare channel handler) | $floor_rps | n/a | $floor_cpu µs | $(bench_ratio "$st_rps" "$floor_rps") |"
 if [[ -n "$locust" ]]; then
     echo "| locust FastHttpUser, 1 process, $connections users | $lc1_rps | $lc1_p99 | $(bench_cpu_us "$BENCH_TMP/locust-1.cpu" "$lc1_n") µs | $(bench_ratio "$st_rps" "$lc1_rps") |"
     echo "| locust FastHttpUser, --processes 2, $connections users | $lc2_rps | $lc2_p99 | $(bench_cpu_us "$BENCH_TMP/locust-2.cpu" "$lc2_n") µs | $(bench_ratio "$st_rps" "$lc2_rps") |"
 fi
 echo
 echo "stampede: $st_requests requests in ${st_elapsed} s, $st_errors errors"
+echo "the SwiftNIO floor reaches $(bench_ratio "$floor_rps" "$wrk_rps") x wrk in this run"
 echo "goals: stampede/wrk >= 0.7 -> $(bench_ratio "$st_rps" "$wrk_rps"); stampede/locust (best) >= 5 -> $(bench_ratio "$st_rps" "$(( lc1_rps > lc2_rps ? lc1_rps : lc2_rps ))")"
