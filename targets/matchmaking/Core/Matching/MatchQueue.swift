@@ -82,6 +82,18 @@ public struct MatchQueue: Sendable {
         return try await redis.evaluate(RequeueScript.script, arguments: arguments).int ?? 0
     }
 
+    /// Puts tickets `allocating` for longer than `lease` seconds back at the front of their queues (at most `limit`
+    /// per call): their matchmaker died or lost Redis before assigning or requeueing them (see ``ReclaimScript``).
+    /// Returns how many tickets were reclaimed.
+    @discardableResult
+    public func reclaim(lease: Double, limit: Int = 1000) async throws -> Int {
+        let reply = try await redis.evaluate(
+            ReclaimScript.script,
+            arguments: settings.scriptArguments(now: unixNow()) + [String(lease), settings.mode.rawValue, String(max(1, limit))]
+        )
+        return reply.int ?? 0
+    }
+
     /// Times out tickets waiting longer than ``MatchmakingSettings/ticketTimeout`` (at most `limit` per region per
     /// call) and reports each region's waiting tickets.
     public func expire(limit: Int = 1000) async throws -> Expiry {
@@ -110,7 +122,7 @@ public struct MatchQueue: Sendable {
     }
 
     /// The counters kept in Redis by the scripts (`created`, `matched`, `cancelled`, `timed_out`, `matches`,
-    /// `requeued`), across every process.
+    /// `requeued`, `reclaimed`), across every process.
     public func stats() async throws -> [String: Int] {
         let reply = try await redis.send(["HGETALL", settings.keyPrefix + "stats"])
         let values = reply.array ?? []

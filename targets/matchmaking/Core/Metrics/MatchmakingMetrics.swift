@@ -32,6 +32,8 @@ public final class MatchmakingMetrics: Sendable {
     public let ticketsMatched: Counter
     /// `matchmaking_allocation_failures_total`.
     public let allocationFailures: Counter
+    /// `matchmaking_tickets_reclaimed_total`: tickets put back in the queue after their allocation lease ran out.
+    public let ticketsReclaimed: Counter
     /// `matchmaking_match_skill_spread`: max − min MMR per match.
     public let skillSpread: Recorder
 
@@ -47,6 +49,7 @@ public final class MatchmakingMetrics: Sendable {
         ticketsCreated = Counter(label: "matchmaking_tickets_created_total", factory: factory)
         ticketsMatched = Counter(label: "matchmaking_tickets_matched_total", factory: factory)
         allocationFailures = Counter(label: "matchmaking_allocation_failures_total", factory: factory)
+        ticketsReclaimed = Counter(label: "matchmaking_tickets_reclaimed_total", factory: factory)
         skillSpread = Recorder(label: "matchmaking_match_skill_spread", aggregate: true, factory: factory)
         var outcomes: [Outcome: Counter] = [:]
         var queueTimes: [Outcome: CoreMetrics.Timer] = [:]

@@ -13,6 +13,7 @@ enum AssignScript {
       local v = redis.call('HMGET', key, 'status', 'matchId', 'players')
       if v[1] == 'allocating' and v[2] == mid then
         redis.call('HSET', key, 'url', url, 'gameId', gid)
+        redis.call('ZREM', P .. 'allocating', id)
         resolve(id, 'matched', false, v[3], {mid, url, gid})
         n = n + 1
       end

@@ -19,14 +19,7 @@ enum RequeueScript {
       local key = P .. 't:' .. id
       local v = redis.call('HMGET', key, 'status', 'matchId', 'region', 'mmr', 'createdAt')
       if v[1] == 'allocating' and v[2] == mid then
-        redis.call('HSET', key, 'status', 'searching')
-        redis.call('HDEL', key, 'matchId')
-        if mode == 'skill' then
-          redis.call('ZADD', P .. 's:' .. v[3], v[4], id)
-        else
-          redis.call('LPUSH', P .. 'q:' .. v[3], id)
-        end
-        redis.call('ZADD', P .. 'e:' .. v[3], v[5], id)
+        putBack(id, key, v[3], v[4], v[5], mode)
         n = n + 1
       end
     end

@@ -10,6 +10,7 @@ import RedisClient
 /// - `p:{player}` the player's active ticket id;
 /// - `q:{region}` FIFO queue (list); `s:{region}` skill pool (sorted set by MMR);
 /// - `e:{region}` waiting tickets by creation time (sorted set, both modes): timeouts and the skill anchors;
+/// - `allocating` tickets taken for a match, by when they were taken (sorted set): ``ReclaimScript``'s lease;
 /// - `regions` (set), `stats` (hash of counters), `events` (stream of `t` ticket, `s` status, `at` time, and `r`
 ///   reason or `m` match, `u` URL, `g` game id when they apply: see ``TicketEvent``).
 enum ScriptPrelude {
@@ -38,15 +39,30 @@ enum ScriptPrelude {
       return redis.call('HMGET', P .. 't:' .. id, unpack(FIELDS))
     end
     -- Takes ticket `id` (fields `v` as the match scripts read them) for match `mid` on `team`: marks it
-    -- allocating, removes it from the waiting set `ek`, and appends `id, team, players, mmr, size` to `out`.
+    -- allocating (since now, in the `allocating` set), removes it from the waiting set `ek`, and appends
+    -- `id, team, players, mmr, size` to `out`.
     local function take(out, id, team, v, mid, ek)
       redis.call('HSET', P .. 't:' .. id, 'status', 'allocating', 'matchId', mid)
+      redis.call('ZADD', P .. 'allocating', NOW, id)
       redis.call('ZREM', ek, id)
       out[#out + 1] = id
       out[#out + 1] = team
       out[#out + 1] = v[3]
       out[#out + 1] = v[4]
       out[#out + 1] = v[5]
+    end
+    -- Puts ticket `id` (hash `key`) back as searching: at the front of its FIFO queue, or in its skill pool by
+    -- `mmr`, and among the waiting tickets since `createdAt`; it no longer holds an allocation lease.
+    local function putBack(id, key, region, mmr, createdAt, mode)
+      redis.call('HSET', key, 'status', 'searching')
+      redis.call('HDEL', key, 'matchId')
+      redis.call('ZREM', P .. 'allocating', id)
+      if mode == 'skill' then
+        redis.call('ZADD', P .. 's:' .. region, mmr, id)
+      else
+        redis.call('LPUSH', P .. 'q:' .. region, id)
+      end
+      redis.call('ZADD', P .. 'e:' .. region, createdAt, id)
     end
     local function dequeue(id, region)
       redis.call('LREM', P .. 'q:' .. region, 1, id)

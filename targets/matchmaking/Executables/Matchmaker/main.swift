@@ -35,6 +35,8 @@ struct MatchmakerCommand: AsyncParsableCommand {
     @Option(help: "host:port put in the game server URLs (ws://HOST/game/MATCH).") var serverHost = "127.0.0.1:7000"
     @Option(help: "The game orchestrator (e.g. http://127.0.0.1:9000): starts a game server per match. Without it, matches are only recorded, with URLs on --server-host.")
     var orchestratorUrl: String?
+    @Option(help: "Seconds a ticket may stay allocating before it goes back to the queue (its matchmaker is taken to have died). Keep it above the longest allocation (30 s with the orchestrator).")
+    var allocationLease = 60.0
     @Option(help: "NIO event loop threads of the HTTP app.") var threads = 1
     @Option(help: "Log level.") var logLevel = "info"
 
@@ -42,8 +44,8 @@ struct MatchmakerCommand: AsyncParsableCommand {
         if let orchestratorUrl, !(orchestratorUrl.hasPrefix("http://") || orchestratorUrl.hasPrefix("https://")) {
             throw ValidationError("--orchestrator-url must be an http:// or https:// URL, got '\(orchestratorUrl)'")
         }
-        guard workers > 0, teamSize > 0, batch > 0, timeout > 0 else {
-            throw ValidationError("--workers, --team-size, --batch and --timeout must be positive")
+        guard workers > 0, teamSize > 0, batch > 0, timeout > 0, allocationLease > 0 else {
+            throw ValidationError("--workers, --team-size, --batch, --timeout and --allocation-lease must be positive")
         }
     }
 
@@ -65,7 +67,7 @@ struct MatchmakerCommand: AsyncParsableCommand {
             redis: redis, settings: settings,
             allocator: allocator,
             metrics: MatchmakerHTTP.metrics(on: telemetry),
-            options: MatchmakerOptions(workers: workers, idleSleep: .milliseconds(idleSleepMs)),
+            options: MatchmakerOptions(workers: workers, idleSleep: .milliseconds(idleSleepMs), allocationLease: allocationLease),
             logger: logger
         )
         let boundHost = host

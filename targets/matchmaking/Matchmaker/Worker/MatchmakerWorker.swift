@@ -5,7 +5,8 @@ import ServiceLifecycle
 
 /// The matchmaker: `workers` loops forming matches with the queue's scripts (per region), allocating each batch's
 /// matches concurrently, then assigning them (or requeueing them at the front if allocation failed); plus one
-/// housekeeping task timing tickets out and updating the queue-size gauges every ``MatchmakerOptions/housekeepingInterval``.
+/// housekeeping task timing tickets out, reclaiming tickets left `allocating` past the lease by a matchmaker that
+/// died, and updating the queue-size gauges every ``MatchmakerOptions/housekeepingInterval``.
 ///
 /// Any number of workers and processes may share one Redis. On graceful shutdown the loops form no new match but
 /// finish the allocations in flight.
@@ -121,10 +122,15 @@ public struct MatchmakerWorker: Service {
         }
     }
 
-    /// Refreshes the regions, times tickets out, updates the gauges.
+    /// Refreshes the regions, reclaims tickets whose allocation lease ran out, times tickets out, updates the gauges.
     private func housekeep() async {
         do {
             regions.update(try await queue.regions())
+            let reclaimed = try await queue.reclaim(lease: options.allocationLease)
+            if reclaimed > 0 {
+                metrics.ticketsReclaimed.increment(by: Int64(reclaimed))
+                logger.warning("put \(reclaimed) tickets back in the queue: allocating for over \(options.allocationLease) s")
+            }
             let expiry = try await queue.expire()
             if !expiry.expired.isEmpty {
                 metrics.resolved(.timedOut, count: expiry.expired.count)
