@@ -51,10 +51,17 @@ let package = Package(
             ],
             path: "targets/matchmaking/Telemetry"
         ),
+        // Reading JSON request bodies and writing JSON responses, for the gateway and the orchestrator.
+        .target(
+            name: "MatchmakingJSONAPI",
+            dependencies: [.product(name: "Hummingbird", package: "hummingbird")],
+            path: "targets/matchmaking/JSONAPI"
+        ),
         .target(
             name: "MatchmakingGateway",
             dependencies: [
-                "MatchmakingCore", "MatchmakingTelemetry", "RedisClient", .product(name: "Hummingbird", package: "hummingbird"),
+                "MatchmakingCore", "MatchmakingTelemetry", "MatchmakingJSONAPI", "RedisClient",
+                .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"), .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
@@ -84,7 +91,7 @@ let package = Package(
         .target(
             name: "GameOrchestrator",
             dependencies: [
-                "MatchmakingCore", "MatchmakingTelemetry", "RedisClient", "GameServer",
+                "MatchmakingCore", "MatchmakingTelemetry", "MatchmakingJSONAPI", "RedisClient", "GameServer",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),
                 .product(name: "HummingbirdWSClient", package: "hummingbird-websocket"),

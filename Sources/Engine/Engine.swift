@@ -93,8 +93,8 @@ public final class Engine: Sendable {
         }
         let dispatched = Atomic<Bool>(false)
         let tracker = WorkTracker()
-        // The dispatcher runs on the first players' event loop: its timers are that loop's, and the players it starts
-        // there need no wake-up of another thread.
+        // The dispatcher runs on the first players' event loop: its waits are that loop's own timers (no Dispatch timer
+        // thread), and the players it starts on that loop need no wake-up of another thread (the others' loops do).
         let work = Task(executorPreference: executors.executor(for: 0)) {
             await self.dispatch(into: tracker, context: context)
             dispatched.store(true, ordering: .releasing)

@@ -46,6 +46,11 @@ public enum ChildProcess {
         var argv: [UnsafeMutablePointer<CChar>?] = ([path] + arguments).map { strdup($0) }
         argv.append(nil)
         defer { for pointer in argv { free(pointer) } }
+        var pid: pid_t = 0
+        guard !environment.isEmpty else {
+            let status = posix_spawn(&pid, path, &actions, &attributes, argv, environ)
+            return status == 0 ? .success(pid) : .failure(SpawnError(code: status))
+        }
         var envp: [UnsafeMutablePointer<CChar>?] = environment.map { strdup($0) }
         var inherited = environ
         while let entry = inherited.pointee {
@@ -54,7 +59,6 @@ public enum ChildProcess {
         }
         envp.append(nil)
         defer { for pointer in envp { free(pointer) } }
-        var pid: pid_t = 0
         let status = posix_spawn(&pid, path, &actions, &attributes, argv, envp)
         return status == 0 ? .success(pid) : .failure(SpawnError(code: status))
     }

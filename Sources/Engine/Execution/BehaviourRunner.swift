@@ -40,7 +40,7 @@ struct BehaviourRunner: Sendable {
             }
             var pause = 0.0
             if let think = state.think { pause = think.sample(using: &player.rng, actionDuration: actionDuration) }
-            current = failed ? state.errorTarget ?? state.next(using: &player.rng) : state.next(using: &player.rng)
+            current = (failed ? state.errorTarget : nil) ?? state.next(using: &player.rng)
             if pause > 0 {
                 intendedStart += pause
                 if current != CompiledState.end {

@@ -36,8 +36,7 @@ public struct RunClock: Sendable {
             try await Task.sleep(until: target, clock: .continuous)
             return
         }
-        let nanoseconds = delay.components.seconds * 1_000_000_000 + delay.components.attoseconds / 1_000_000_000
-        let timer = loop.scheduleTask(in: .nanoseconds(nanoseconds)) {}
+        let timer = loop.scheduleTask(in: TimeAmount(delay)) {}
         try await withTaskCancellationHandler {
             try await timer.futureResult.get()
         } onCancel: {

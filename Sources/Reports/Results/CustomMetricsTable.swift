@@ -4,7 +4,8 @@ import StampedeMetrics
 /// metrics), merged over all its tags — trends with their percentiles, counters with their total and rate, rates
 /// with their share, gauges with their last value. Thresholds may look at the same metrics per tag.
 enum CustomMetricsTable {
-    /// The engine's own metrics, reported in the `Actions` and `Loads` sections instead.
+    /// The engine's own metrics (the catalogue of `MetricCatalog.builtin`, plus `interrupted_actions`), left out of
+    /// this section: the `Actions` and `Loads` sections show the main ones, and all of them are in `--out json=`.
     static let engineMetrics: Set<String> = [
         "latency", "service_time", "requests", "errors", "bytes_in", "bytes_out", "iterations", "iteration_duration",
         "dropped_iterations", "schedule_lag", "players_online", "in_flight", "interrupted_actions",
@@ -22,8 +23,8 @@ enum CustomMetricsTable {
         }
         guard !merged.isEmpty else { return [] }
         let dash = "–"
-        let rows = merged.keys.sorted().compactMap { name -> [String]? in
-            switch merged[name] {
+        let rows = merged.sorted { $0.key < $1.key }.map { name, value -> [String] in
+            switch value {
             case .trend(let trend):
                 guard trend.count > 0 else { return [name, "0", dash, dash, dash, dash, dash] }
                 return [name, NumberText.count(Double(trend.count))]
@@ -36,8 +37,6 @@ enum CustomMetricsTable {
                 return [name, NumberText.count(Double(total)), dash, dash, dash, dash, share]
             case .gauge(let gauge):
                 return [name, dash, dash, dash, dash, dash, NumberText.amount(gauge.value)]
-            case nil:
-                return nil
             }
         }
         return ["", "Metrics (the adapters')"]

@@ -36,10 +36,11 @@ final class GameTally: Sendable {
 
     /// Records a received message; true when it ends the match.
     func received(_ text: String) -> Bool {
-        let now = ContinuousClock.now
+        let bytes = text.utf8.count
         if let seq = Self.ackSeq(text) {
+            let now = ContinuousClock.now
             state.withLock { state in
-                state.bytesIn += text.utf8.count
+                state.bytesIn += bytes
                 if let sentAt = state.inFlight.removeValue(forKey: seq) {
                     let elapsed = now - sentAt
                     state.roundTrips.append(Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
@@ -50,7 +51,7 @@ final class GameTally: Sendable {
         // State broadcasts, the bulk (every tick), end with their type: the server sorts its keys.
         if text.hasSuffix(#""type":"state"}"#) {
             state.withLock { state in
-                state.bytesIn += text.utf8.count
+                state.bytesIn += bytes
                 state.states += 1
             }
             return false
@@ -58,13 +59,13 @@ final class GameTally: Sendable {
         if text.contains(#""type":"end""#) {
             let end = try? JSONDecoder().decode(EndMessage.self, from: Data(text.utf8))
             state.withLock { state in
-                state.bytesIn += text.utf8.count
+                state.bytesIn += bytes
                 state.endReason = end?.reason ?? "unknown"
                 state.endDetail = end?.detail
             }
             return true
         }
-        state.withLock { $0.bytesIn += text.utf8.count }
+        state.withLock { $0.bytesIn += bytes }
         return false
     }
 

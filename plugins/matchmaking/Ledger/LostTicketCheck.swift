@@ -17,19 +17,7 @@ struct LostTicketCheck {
     func run() async -> Int {
         let open = ledger.unresolved()
         guard !open.isEmpty else { return 0 }
-        return await withTaskGroup(of: Bool.self) { group in
-            var lost = 0
-            var next = open.makeIterator()
-            for _ in 0..<Self.concurrency {
-                guard let item = next.next() else { break }
-                group.addTask { await check(item.ticket, item.record) }
-            }
-            while let wasLost = await group.next() {
-                if wasLost { lost += 1 }
-                if let item = next.next() { group.addTask { await check(item.ticket, item.record) } }
-            }
-            return lost
-        }
+        return await boundedFilter(open, concurrency: Self.concurrency) { await check($0.ticket, $0.record) }.count
     }
 
     /// Whether `ticket` is lost: cancelling it gives neither "cancelled" nor "not cancellable" (already final).

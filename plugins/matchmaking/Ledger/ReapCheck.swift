@@ -21,8 +21,7 @@ struct ReapCheck {
         let deadline = clock.now + .seconds(Self.settleTime)
         var pending = matches
         while !pending.isEmpty {
-            let live = await liveMatches(pending)
-            pending = live
+            pending = await liveMatches(pending)
             if pending.isEmpty || clock.now >= deadline { break }
             try? await Task.sleep(for: .milliseconds(500))
         }
@@ -31,19 +30,7 @@ struct ReapCheck {
 
     /// The matches of `ids` whose game server is still live (or whose state could not be read).
     private func liveMatches(_ ids: Set<String>) async -> Set<String> {
-        await withTaskGroup(of: (String, Bool).self) { group in
-            var live = Set<String>()
-            var next = ids.makeIterator()
-            for _ in 0..<Self.concurrency {
-                guard let id = next.next() else { break }
-                group.addTask { (id, await isLive(id)) }
-            }
-            while let (id, isLive) = await group.next() {
-                if isLive { live.insert(id) }
-                if let id = next.next() { group.addTask { (id, await self.isLive(id)) } }
-            }
-            return live
-        }
+        Set(await boundedFilter(ids, concurrency: Self.concurrency) { await isLive($0) })
     }
 
     /// Whether match `id`'s game server is still live: the orchestrator says `provisioning` or `running`, or does not

@@ -66,7 +66,6 @@ final class HTTPMetricsCache: Sendable {
             return entry
         }
         entry.counter.increment()
-        let (seconds, attoseconds) = elapsed.components
-        entry.timer.recordNanoseconds(seconds * 1_000_000_000 + attoseconds / 1_000_000_000)
+        entry.timer.record(elapsed)
     }
 }

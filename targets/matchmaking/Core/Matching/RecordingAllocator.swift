@@ -21,9 +21,14 @@ public struct RecordingAllocator: MatchAllocator {
         return assignment
     }
 
+    /// The Redis key of match `matchId`'s record (the orchestrator adds how the match ended to it).
+    public static func key(prefix: String, matchId: String) -> String {
+        prefix + "match:" + matchId
+    }
+
     /// Records `match` in Redis as served by `assignment` (used by allocators that find the server elsewhere).
     public func record(_ match: MatchProposal, at assignment: ServerAssignment) async throws {
-        let key = settings.keyPrefix + "match:" + match.matchId
+        let key = Self.key(prefix: settings.keyPrefix, matchId: match.matchId)
         let teams = match.teams.map { team in team.flatMap(\.players).joined(separator: ",") }
         let replies = try await redis.pipeline([
             [

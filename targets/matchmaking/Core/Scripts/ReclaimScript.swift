@@ -16,12 +16,13 @@ enum ReclaimScript {
     local n = 0
     for k = #ids, 1, -1 do
       local id = ids[k]
-      redis.call('ZREM', ak, id)
       local key = P .. 't:' .. id
       local v = redis.call('HMGET', key, 'status', 'region', 'mmr', 'createdAt')
       if v[1] == 'allocating' then
         putBack(id, key, v[2], v[3], v[4], mode)
         n = n + 1
+      else
+        redis.call('ZREM', ak, id)
       end
     end
     if n > 0 then redis.call('HINCRBY', P .. 'stats', 'reclaimed', n) end

@@ -25,8 +25,8 @@ struct GameServerCommand: AsyncParsableCommand {
     @Option(help: "The match id: clients connect to /game/MATCH-ID/connect.") var matchId: String
     @Option(help: "Comma-separated ids of the players expected.") var players: String
     @Option(help: "State broadcasts per second.") var tickRate = 32
-    @Option(help: "Match duration from the first join, seconds.") var duration = 30.0
-    @Option(help: "Seconds to wait for a first player before abandoning the match.") var joinTimeout = 30.0
+    @Option(help: "Match duration in seconds, counted from the start (every expected player joined, or the join timeout passed with at least one).") var duration = 30.0
+    @Option(help: "Seconds to wait for every expected player before starting with those present (abandoning the match if none came).") var joinTimeout = 30.0
     @Option(help: "Address to listen on.") var host = "127.0.0.1"
     @Option(help: "Port to listen on (0: a free port).") var port = 0
     @Option(help: "NIO event loop threads (a process per match stays small with 1).") var threads = 1

@@ -31,8 +31,8 @@ struct OrchestratorCommand: AsyncParsableCommand {
     @Option(help: "Seconds an allocation waits for a free slot before 503 capacity.") var allocationWait = 5.0
     @Option(help: "The game server executable (default: matchmaking-gameserver beside this one).") var gameserverPath: String?
     @Option(help: "Game servers' state broadcasts per second.") var tickRate = 32
-    @Option(help: "Match duration from the first join, seconds.") var matchDuration = 30.0
-    @Option(help: "Seconds a game server waits for a first player.") var joinTimeout = 30.0
+    @Option(help: "Match duration in seconds, counted from the start (every expected player joined, or the join timeout passed with at least one).") var matchDuration = 30.0
+    @Option(help: "Seconds a game server waits for every expected player before starting with those present (abandoning the match if none came).") var joinTimeout = 30.0
     @Option(help: "Seconds a game server has to become ready.") var readinessTimeout = 10.0
     @Option(help: "Seconds between SIGTERM and SIGKILL when terminating a game server.") var terminationGrace = 5.0
     @Option(help: "NIO event loop threads (default: one per core).") var threads: Int?

@@ -14,7 +14,6 @@ final class GameMatch: Sendable {
         var positions: [String: Position] = [:]
         var outlets: [String: AsyncStream<String>.Continuation] = [:]
         var joined: [String] = []
-        var firstJoin: ContinuousClock.Instant?
         var start: ContinuousClock.Instant?
         var ticks = 0
         var end: MatchEndReason?
@@ -51,7 +50,6 @@ final class GameMatch: Sendable {
                 state.positions[player] = Position(x: 0, y: 0)
                 state.joined.append(player)
             }
-            if state.firstJoin == nil { state.firstJoin = .now }
             if state.start == nil, state.joined.count == expected.count { state.start = .now }
             metrics.playersConnected.record(state.outlets.count)
             return state.outlets.count
@@ -169,7 +167,7 @@ final class GameMatch: Sendable {
     private func tick(now: ContinuousClock.Instant) -> MatchEndReason? {
         let outcome: (reason: MatchEndReason?, sent: Int) = state.withLock { state in
             if state.terminationRequested { return (.terminated, 0) }
-            guard state.firstJoin != nil else {
+            guard !state.joined.isEmpty else {  // nobody came yet
                 return (now - started >= settings.joinTimeout ? .abandoned : nil, 0)
             }
             if state.outlets.isEmpty { return (.abandoned, 0) }

@@ -43,7 +43,6 @@ public struct OrchestratorMetrics: Sendable {
 
     /// Times a successful allocation.
     func recordAllocation(since start: ContinuousClock.Instant) {
-        let (seconds, attoseconds) = (ContinuousClock.now - start).components
-        allocationLatency.recordNanoseconds(seconds * 1_000_000_000 + attoseconds / 1_000_000_000)
+        allocationLatency.record(ContinuousClock.now - start)
     }
 }

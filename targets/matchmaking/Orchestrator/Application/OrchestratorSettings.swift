@@ -12,9 +12,9 @@ public struct OrchestratorSettings: Sendable, Equatable {
     public var allocationWait: Duration
     /// Game servers' state broadcasts per second.
     public var tickRate: Int
-    /// Match duration from the first join.
+    /// Match duration, counted from the start (every expected player joined, or the join timeout passed with at least one).
     public var matchDuration: Duration
-    /// How long a game server waits for a first player.
+    /// How long a game server waits for every expected player before starting with those present (abandoning the match if none came).
     public var joinTimeout: Duration
     /// Between SIGTERM and SIGKILL when a game server is terminated.
     public var terminationGrace: Duration

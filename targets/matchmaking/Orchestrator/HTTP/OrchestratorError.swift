@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import MatchmakingJSONAPI
 
 /// A refused request: an HTTP status and the JSON body `{"error": ..., "hint": ...}` (plus `matchId` when the
 /// refusal is about a match).
@@ -45,6 +46,11 @@ public struct OrchestratorError: HTTPResponseError, Sendable, Equatable {
         }
     }
 
+    /// The error answering a request body that could not be read.
+    public init(_ problem: JSONBodyProblem) {
+        self.init(problem.status, problem.error, hint: problem.hint)
+    }
+
     /// The JSON response.
     public func response(from request: Request, context: some RequestContext) throws -> Response {
         jsonResponse()
@@ -56,6 +62,6 @@ public struct OrchestratorError: HTTPResponseError, Sendable, Equatable {
         if let message { document["message"] = message }
         if let hint { document["hint"] = hint }
         if let matchId { document["matchId"] = matchId }
-        return JSONBody.response(document, status: status)
+        return JSONRequestBody.response(document, status: status)
     }
 }

@@ -1,5 +1,6 @@
 import GameServer
 import Hummingbird
+import MatchmakingJSONAPI
 
 /// The orchestrator's HTTP API.
 ///
@@ -13,9 +14,16 @@ enum OrchestratorRoutes {
     static func add<Context: RequestContext>(to router: Router<Context>, orchestrator: Orchestrator) {
         let bodyLimit = orchestrator.settings.bodyLimit
         router.post("/allocations") { request, _ -> Response in
-            let allocation = try await JSONBody.decode(AllocationRequest.self, from: request, limit: bodyLimit)
+            let allocation: AllocationRequest
+            do throws(JSONBodyProblem) {
+                allocation = try await JSONRequestBody.decode(
+                    AllocationRequest.self, from: request, limit: bodyLimit, shapeHint: AllocationRequest.shape,
+                    malformedHint: AllocationRequest.shape)
+            } catch {
+                throw OrchestratorError(error)
+            }
             do throws(AllocationError) {
-                return JSONBody.response(try await orchestrator.allocate(allocation), status: .created)
+                return JSONRequestBody.response(try await orchestrator.allocate(allocation), status: .created)
             } catch {
                 throw OrchestratorError(error, matchId: allocation.matchId)
             }
@@ -23,12 +31,12 @@ enum OrchestratorRoutes {
         router.get("/matches/{matchId}") { _, context -> Response in
             let matchId = try context.parameters.require("matchId")
             guard let snapshot = orchestrator.table.snapshot(matchId) else { throw unknown(matchId) }
-            return JSONBody.response(MatchDocument(snapshot))
+            return JSONRequestBody.response(MatchDocument(snapshot))
         }
         router.delete("/matches/{matchId}") { _, context -> Response in
             let matchId = try context.parameters.require("matchId")
             guard let snapshot = await orchestrator.terminate(matchId) else { throw unknown(matchId) }
-            return JSONBody.response(MatchDocument(snapshot))
+            return JSONRequestBody.response(MatchDocument(snapshot))
         }
     }
 

@@ -1,5 +1,8 @@
 /// `POST /allocations`: a game server for a match.
 public struct AllocationRequest: Sendable, Codable, Equatable {
+    /// The document expected, as a hint to a client that sent something else.
+    static let shape = #"expected {"matchId": string, "region": string, "players": [string]}"#
+
     /// The match id (letters, digits, `-_.:`; at most 128).
     public var matchId: String
     /// The players' region (informational).

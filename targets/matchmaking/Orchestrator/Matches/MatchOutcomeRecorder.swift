@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import MatchmakingCore
 import RedisClient
 
 /// Writes how a match ended into its Redis hash, next to what the matchmaker recorded (players, url):
@@ -14,7 +15,7 @@ struct MatchOutcomeRecorder: Sendable {
     /// Records `state` (ended or failed) for `matchId`; failures are logged, not thrown.
     func record(_ matchId: String, _ state: MatchState) async {
         guard let redis else { return }
-        let key = keyPrefix + "match:" + matchId
+        let key = RecordingAllocator.key(prefix: keyPrefix, matchId: matchId)
         var fields = ["status", state.name, "endedAt", String(format: "%.3f", Date().timeIntervalSince1970)]
         switch state {
         case .ended(let result): fields += ["reason", result.reason.rawValue, "result", result.json]

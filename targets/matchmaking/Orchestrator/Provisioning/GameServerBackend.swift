@@ -40,9 +40,9 @@ public struct GameServerSpec: Sendable, Equatable {
     public var players: [String]
     /// State broadcasts per second.
     public var tickRate: Int
-    /// How long the match lasts from the first join.
+    /// How long the match lasts, counted from the start (every expected player joined, or the join timeout passed with at least one).
     public var matchDuration: Duration
-    /// How long the server waits for a first player.
+    /// How long the server waits for every expected player before starting with those present (abandoning the match if none came).
     public var joinTimeout: Duration
 
     /// A spec.

@@ -34,12 +34,16 @@ enum ProxyMessages {
     }
 
     /// Whether the text message in `payload` is an `end` (the match is over: the game server closes next).
+    ///
+    /// State broadcasts, nearly every message (one per tick and player), are told apart by their last bytes without a
+    /// scan: the game server sorts its keys, so `type` comes last.
     static func isEnd(_ payload: ByteBuffer) -> Bool {
-        payload.contains(endNeedle) && type(of: payload) == "end"
+        !payload.hasSuffix(stateSuffix) && payload.contains(endNeedle) && type(of: payload) == "end"
     }
 
     private static let joinNeedle = Array(#""join""#.utf8)
     private static let endNeedle = Array(#""end""#.utf8)
+    private static let stateSuffix = Array(#""type":"state"}"#.utf8)
 
     /// The `type` of a JSON object message (decoded only when a cheap byte search found a candidate).
     private static func type(of payload: ByteBuffer) -> String? {
@@ -52,6 +56,12 @@ enum ProxyMessages {
 }
 
 extension ByteBuffer {
+    /// Whether the readable bytes end with `suffix`.
+    fileprivate func hasSuffix(_ suffix: [UInt8]) -> Bool {
+        guard readableBytes >= suffix.count else { return false }
+        return getBytes(at: readerIndex + readableBytes - suffix.count, length: suffix.count) == suffix
+    }
+
     /// Whether the readable bytes contain `needle`.
     fileprivate func contains(_ needle: [UInt8]) -> Bool {
         guard let first = needle.first, readableBytes >= needle.count else { return false }
