@@ -16,12 +16,23 @@ prometheus_sh=targets/matchmaking/deploy/prometheus-local.sh
 bin=$(swift build -c release --show-bin-path)
 scenario=scenarios/evening-herd.yaml
 
+# The demo's own processes: its services (local.sh's pid files) and its orchestrator's game servers (started with
+# --parent-pid ORCHESTRATOR). Only these are checked and, if still there after `down`, killed: other
+# matchmaking-* processes on the machine (a `local.sh up` of the user's, a benchmark) are left alone.
+own_pids() {
+    local file
+    for file in "$STAMPEDE_TARGET_DIR"/*.pid; do [[ -f "$file" ]] && cat "$file"; done
+    [[ -f "$STAMPEDE_TARGET_DIR/orchestrator.pid" ]] \
+        && pgrep -f -- "--parent-pid $(cat "$STAMPEDE_TARGET_DIR/orchestrator.pid")( |$)" || true
+}
+
 stop_all() {
+    local own left="" pid
+    own=$(own_pids)
     [[ -x "$prometheus_sh" ]] && "$prometheus_sh" stop >/dev/null 2>&1
     "$local_sh" down >/dev/null 2>&1
-    # Nothing may outlive the demo: report (and end) any game server left behind.
-    local left
-    left=$(pgrep -f "$bin/matchmaking-" || true)
+    # Nothing of the demo may outlive it: report (and end) whatever is left.
+    for pid in $own; do kill -0 "$pid" 2>/dev/null && left+=" $pid"; done
     if [[ -n "$left" ]]; then
         echo "demo: processes left behind, killing them: $left" >&2
         kill -KILL $left 2>/dev/null || true

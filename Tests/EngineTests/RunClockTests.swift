@@ -48,6 +48,7 @@ struct RunClockTests {
     @Test("off the event loops (the cooperative pool) a sleep still waits until its time")
     func offLoop() async throws {
         let clock = RunClock()
+        #expect(MultiThreadedEventLoopGroup.currentEventLoop == nil)
         try await clock.sleep(until: 0.05)
         #expect(clock.now >= 0.05)
     }

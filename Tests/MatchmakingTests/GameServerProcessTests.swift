@@ -15,10 +15,14 @@ struct GameServerProcessTests {
         let executable = ProcessBackend.defaultExecutablePath
         try #require(FileManager.default.isExecutableFile(atPath: executable), "build matchmaking-gameserver first")
         let pidFile = FileManager.default.temporaryDirectory.appendingPathComponent("gameserver-\(UUID().uuidString).pid").path
-        defer { try? FileManager.default.removeItem(atPath: pidFile) }
+        let logFile = pidFile + ".log"
+        defer {
+            try? FileManager.default.removeItem(atPath: pidFile)
+            try? FileManager.default.removeItem(atPath: logFile)
+        }
         // A shell starts the server in the background and exits at once: the server's parent is gone.
-        let script = #""$0" --match-id m --players a --join-timeout 60 --parent-pid $$ >/dev/null 2>&1 & echo $! > "$1""#
-        guard case .success(let shell) = ChildProcess.spawn("/bin/sh", arguments: ["-c", script, executable, pidFile]) else {
+        let script = #""$0" --match-id m --players a --join-timeout 60 --parent-pid $$ >"$2" 2>&1 & echo $! > "$1""#
+        guard case .success(let shell) = ChildProcess.spawn("/bin/sh", arguments: ["-c", script, executable, pidFile, logFile]) else {
             Issue.record("could not start /bin/sh")
             return
         }
@@ -26,6 +30,10 @@ struct GameServerProcessTests {
         let pid = try #require(Int32(String(contentsOfFile: pidFile, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)))
         defer { kill(pid, SIGKILL) }
         #expect(await Self.gone(pid, within: .seconds(10)), "the orphaned game server \(pid) is still running")
+        // It went because its parent did, not because it refused its arguments (which would also leave it gone).
+        // It may end before binding its port (the parent is checked at once), so its log may hold nothing else.
+        let log = (try? String(contentsOfFile: logFile, encoding: .utf8)) ?? ""
+        #expect(!log.contains("Usage:") && !log.contains("Error:"), "the game server refused to start: \(log)")
     }
 
     /// Whether `pid` ends (or is a zombie awaiting its new parent) within `limit`.

@@ -40,7 +40,7 @@ struct PrometheusScrapeTests {
         for (series, value) in expected {
             // The matchmaker forms the match and measures its queue on its own schedule: wait for the next scrapes.
             var last: [Double] = []
-            let seen = try await poll(timeout: .seconds(5)) {
+            let seen = try await eventually(timeout: .seconds(5), every: .milliseconds(250)) {
                 last = try await api.values(series)
                 return last == [value]
             }
@@ -84,7 +84,7 @@ struct PrometheusScrapeTests {
             try await PrometheusServer.run(scraping: services.jobs) { prometheus in
                 let api = PrometheusAPI(baseURL: prometheus.url)
                 let jobs = services.jobs.count
-                let scraped = try await poll(timeout: .seconds(12)) {
+                let scraped = try await eventually(timeout: .seconds(12), every: .milliseconds(250)) {
                     let targets = try await api.targets()
                     guard targets.count == jobs, targets.allSatisfy({ $0.health == "up" }) else { return false }
                     let counts = try await api.values("count_over_time(up[1m])")
@@ -99,15 +99,5 @@ struct PrometheusScrapeTests {
                 try await body(services, api)
             }
         }
-    }
-
-    /// Polls `condition` every 250 ms until it holds or `timeout` passes; answers whether it held.
-    private func poll(timeout: Duration, _ condition: () async throws -> Bool) async throws -> Bool {
-        let deadline = ContinuousClock.now + timeout
-        while ContinuousClock.now < deadline {
-            if try await condition() { return true }
-            try await Task.sleep(for: .milliseconds(250))
-        }
-        return try await condition()
     }
 }

@@ -36,7 +36,7 @@ struct ProxyTests {
                 #expect(result.reason == .completed)
                 #expect(result.players == ["ada", "bob"])
             }
-            #expect(await rig.eventually { rig.proxy.connectionCount == 0 })
+            #expect(await eventually(timeout: .seconds(3)) { rig.proxy.connectionCount == 0 })
             #expect(rig.metric(#"orchestrator_proxy_connections_total{outcome="admitted"}"#) == 2)
             #expect(rig.metric("orchestrator_proxy_connections") == 0)
             #expect((rig.metric(#"orchestrator_proxy_bytes_total{direction="client_to_server"}"#) ?? 0) > 100)
@@ -86,7 +86,7 @@ struct ProxyTests {
             #expect(log.end?.reason == "failed", "\(log.messages.map(\.type))")
             #expect(log.end?.detail?.isEmpty == false)
             #expect(log.closeCode == .unexpectedServerError)
-            #expect(await rig.eventually { rig.proxy.connectionCount == 0 })
+            #expect(await eventually(timeout: .seconds(3)) { rig.proxy.connectionCount == 0 })
         }
     }
 
@@ -103,7 +103,7 @@ struct ProxyTests {
             #expect(ContinuousClock.now - started < .seconds(2))
             #expect(log.end?.reason == "failed" && log.end?.detail == "the game server did not answer")
             #expect(log.closeCode == .unexpectedServerError)
-            #expect(await rig.eventually(upTo: .seconds(4)) { rig.proxy.connectionCount == 0 })
+            #expect(await eventually(timeout: .seconds(4)) { rig.proxy.connectionCount == 0 })
         }
     }
 
@@ -144,7 +144,7 @@ struct ProxyTests {
                     #expect(await carol.finish().closeCode == .normalClosure)
                 }
             }
-            #expect(await rig.eventually { rig.proxy.connectionCount == 0 })
+            #expect(await eventually(timeout: .seconds(3)) { rig.proxy.connectionCount == 0 })
         }
     }
 
@@ -162,7 +162,7 @@ struct ProxyTests {
                 #expect(log.end == nil && log.error == nil)
                 let result = try #require(await server.result(upTo: .seconds(3)))
                 #expect(result.reason == .abandoned)
-                #expect(await rig.eventually { rig.proxy.connectionCount == 0 })
+                #expect(await eventually(timeout: .seconds(3)) { rig.proxy.connectionCount == 0 })
             }
         }
     }

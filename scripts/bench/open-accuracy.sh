@@ -18,7 +18,7 @@ bench_traps
 rate=${1:-10000}
 duration=${2:-30}
 max_in_flight=${MAX_IN_FLIGHT:-10000}
-bench_apt nginx-light:nginx curl:curl
+bench_apt nginx-light:nginx curl:curl gcc:cc
 bench_build
 pacer="$BENCH_TMP/pacer"
 cc -O2 -o "$pacer" "$(dirname "$0")/pacer.c"

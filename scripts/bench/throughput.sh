@@ -91,6 +91,11 @@ floor_out="$BENCH_TMP/nio-floor.txt"
 bench_timed "$floor_out.cpu" timeout $((duration + 30)) "$NIO_FLOOR" "${NGINX_URL##*:}" "$connections" "$duration" >"$floor_out" &
 bench_track $!
 wait $! || true
+if ! grep -q '^requests' "$floor_out"; then
+    echo "error: stampede-nio-floor printed no result:" >&2
+    cat "$floor_out" >&2
+    exit 1
+fi
 floor_n=$(awk '/^requests/ {print $2}' "$floor_out")
 floor_rps=$(awk '/^requests/ {printf "%d", $2 / $4}' "$floor_out")
 floor_cpu=$(bench_cpu_us "$floor_out.cpu" "$floor_n")

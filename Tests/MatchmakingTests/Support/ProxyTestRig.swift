@@ -122,16 +122,6 @@ struct ProxyTestRig: Sendable {
         }
         return nil
     }
-
-    /// Waits (up to `limit`) until `condition` holds; whether it did.
-    func eventually(upTo limit: Duration = .seconds(3), _ condition: @Sendable () -> Bool) async -> Bool {
-        let deadline = ContinuousClock.now + limit
-        while !condition() {
-            guard ContinuousClock.now < deadline else { return false }
-            try? await Task.sleep(for: .milliseconds(10))
-        }
-        return true
-    }
 }
 
 /// The proxy under test did not start.
