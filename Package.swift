@@ -35,11 +35,15 @@ let package = Package(
         .target(name: "RedisClient", dependencies: ["CHiredis"], path: "Sources/RedisClient"),
         // Starts and stops a real redis-server on a free loopback port (tests, benchmarks, the local target).
         .target(name: "RedisServerProcess", path: "Sources/RedisServerProcess"),
+        // Small pieces shared by the harness and the reference target (no harness dependency either).
+        .target(name: "EventLoopExecutor", dependencies: [.product(name: "NIOCore", package: "swift-nio")], path: "Sources/EventLoopExecutor"),
+        .target(name: "JSONText", path: "Sources/JSONText"),
         // The reference target: a game backend (targets/matchmaking). It never imports harness modules.
         .target(
             name: "MatchmakingCore",
             dependencies: [
                 "RedisClient", .product(name: "Logging", package: "swift-log"), .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"),
             ],
             path: "targets/matchmaking/Core"
         ),
@@ -54,13 +58,13 @@ let package = Package(
         // Reading JSON request bodies and writing JSON responses, for the gateway and the orchestrator.
         .target(
             name: "MatchmakingJSONAPI",
-            dependencies: [.product(name: "Hummingbird", package: "hummingbird")],
+            dependencies: ["JSONText", .product(name: "Hummingbird", package: "hummingbird")],
             path: "targets/matchmaking/JSONAPI"
         ),
         .target(
             name: "MatchmakingGateway",
             dependencies: [
-                "MatchmakingCore", "MatchmakingTelemetry", "MatchmakingJSONAPI", "RedisClient",
+                "MatchmakingCore", "MatchmakingTelemetry", "MatchmakingJSONAPI", "RedisClient", "EventLoopExecutor",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"), .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -130,7 +134,7 @@ let package = Package(
         .target(
             name: "StampedeHTTPAdapter",
             dependencies: [
-                "StampedePluginAPI",
+                "StampedePluginAPI", "JSONText",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
@@ -181,7 +185,7 @@ let package = Package(
         .target(
             name: "StampedeEngine",
             dependencies: [
-                "StampedeModel", "StampedePlan", "StampedeMetrics", "StampedePluginAPI",
+                "StampedeModel", "StampedePlan", "StampedeMetrics", "StampedePluginAPI", "EventLoopExecutor",
                 .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"),
             ],
             path: "Sources/Engine"
@@ -241,7 +245,7 @@ let package = Package(
         .testTarget(
             name: "EngineTests",
             dependencies: ["StampedeEngine", "StampedePlan", "StampedeModel", "StampedeMetrics", "StampedePluginAPI",
-                           "StampedeDSL", "StampedeAdapters",
+                           "StampedeDSL", "StampedeAdapters", "EventLoopExecutor",
                            .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio")],
             path: "Tests/EngineTests"
         ),

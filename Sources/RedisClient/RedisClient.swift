@@ -15,7 +15,6 @@ public final class RedisClient: Sendable {
     public let configuration: RedisConfiguration
 
     private let connections: [RedisConnection]
-    private let cursor = Atomic<Int>(0)
     private let isClosed = Atomic<Bool>(false)
 
     /// Creates a client and the threads of its `poolSize` connections (which connect on first use).
@@ -54,7 +53,7 @@ public final class RedisClient: Sendable {
     /// Sends one command and returns its reply as is: an error reply comes back as ``RedisValue/error(_:)``.
     public func execute(_ command: RedisCommand) async throws -> RedisValue {
         guard !isClosed.load(ordering: .relaxed) else { throw RedisError.closed }
-        let connection = leastLoadedConnection()
+        let connection = connectionToUse()
         return try await withUnsafeThrowingContinuation { continuation in
             connection.enqueue(.single(command, continuation))
         }
@@ -70,7 +69,7 @@ public final class RedisClient: Sendable {
     public func pipeline(_ commands: [RedisCommand]) async throws -> [RedisValue] {
         guard !isClosed.load(ordering: .relaxed) else { throw RedisError.closed }
         guard !commands.isEmpty else { return [] }
-        let connection = leastLoadedConnection()
+        let connection = connectionToUse()
         return try await withUnsafeThrowingContinuation { continuation in
             connection.enqueue(.batch(commands, continuation))
         }
@@ -83,20 +82,20 @@ public final class RedisClient: Sendable {
         for connection in connections { connection.close() }
     }
 
-    private func leastLoadedConnection() -> RedisConnection {
-        let count = connections.count
-        let start = Int(UInt(bitPattern: cursor.wrappingAdd(1, ordering: .relaxed).oldValue) % UInt(count))
-        var best = connections[start]
-        var bestLoad = best.pendingCount.load(ordering: .relaxed)
-        var offset = 1
-        while bestLoad > 0 && offset < count {
-            let candidate = connections[(start + offset) % count]
-            let load = candidate.pendingCount.load(ordering: .relaxed)
+    /// The connection that takes the next command, as ``RedisConfiguration/choice`` says.
+    private func connectionToUse() -> RedisConnection {
+        var fillLimit = 0
+        if case .fillFirst(let limit) = configuration.choice { fillLimit = limit }
+        var best = connections[0]
+        var bestLoad = Int.max
+        for connection in connections {
+            let load = connection.pendingCount.load(ordering: .relaxed)
+            if load < fillLimit { return connection }
             if load < bestLoad {
-                best = candidate
+                best = connection
                 bestLoad = load
+                if load == 0 { break }
             }
-            offset += 1
         }
         return best
     }

@@ -1,3 +1,4 @@
+import EventLoopExecutor
 import NIOCore
 import NIOPosix
 @testable import StampedeEngine

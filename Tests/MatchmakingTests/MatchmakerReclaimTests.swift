@@ -25,8 +25,10 @@ struct MatchmakerReclaimTests {
             for index in 20..<30 { later.append(try await service.join(JoinRequest(players: ["p\(index)"])).id) }
             #expect(try await queue.reclaim(lease: 60) == 0, "within the lease nothing is reclaimed")
 
-            let options = MatchmakerOptions(workers: 2, housekeepingInterval: .milliseconds(100), allocationLease: 0.3)
-            try await Task.sleep(for: .milliseconds(400))
+            // A lease long enough that the live matchmaker's own allocations (milliseconds) never outlast it, even
+            // on a loaded machine.
+            let options = MatchmakerOptions(workers: 2, housekeepingInterval: .milliseconds(100), allocationLease: 1)
+            try await Task.sleep(for: .milliseconds(1100))
             try await withMatchmaker(redis: redis, settings: settings, metrics: metrics, options: options) {
                 #expect(await eventually { (try? await queue.stats()["matched"]) == 30 })
             }

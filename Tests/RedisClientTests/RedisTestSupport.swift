@@ -13,11 +13,12 @@ import Darwin
 func withRedis(
     poolSize: Int = 4,
     commandTimeout: Duration? = .seconds(5),
+    choice: ConnectionChoice = .leastLoaded,
     _ body: (RedisServer, RedisClient) async throws -> Void
 ) async throws {
     let server = try await RedisServer.start()
     let client = RedisClient(configuration: RedisConfiguration(
-        host: server.host, port: server.port, poolSize: poolSize, commandTimeout: commandTimeout
+        host: server.host, port: server.port, poolSize: poolSize, commandTimeout: commandTimeout, choice: choice
     ))
     var failure: (any Error)?
     do {

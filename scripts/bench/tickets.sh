@@ -3,7 +3,8 @@
 # queue on the `matchmaking` adapter and waiting for its match through the gateway's long-polled status) against
 # the reference target started by targets/matchmaking/local.sh (release build, redis-server, gateway, matchmaker),
 # all on this machine's 2 cores. Prints tickets joined / matched per second, time to match, duplicate
-# assignments and lost tickets (from the results JSON), and the matchmaker's own counters (/metrics).
+# assignments and lost tickets (from the results JSON), the CPU each process spent per matched ticket (from /proc and
+# /usr/bin/time), and the matchmaker's own counters (/metrics).
 #
 # Usage: scripts/bench/tickets.sh [RATE] [DURATION-SECONDS] [WORKERS]    (default 5000 30 2)
 # Env:   BENCH_SKIP_BUILD=1 reuses the release builds; BENCH_KEEP=1 keeps the temp dir; MODE=skill for skill-based.
@@ -61,13 +62,26 @@ YAML
 
 echo "== $mode matchmaking, $workers workers; $rate new tickets/s for ${duration}s = $((rate * duration)) planned"
 results="$BENCH_TMP/tickets.json"
+# CPU seconds (user + system) of a process so far, from /proc.
+cpu_of() { awk -v tck="$(getconf CLK_TCK)" '{ printf "%.2f", ($14 + $15) / tck }' "/proc/$1/stat" 2>/dev/null || echo 0; }
+command -v redis-cli >/dev/null && redis-cli -p "$REDIS_PORT" CONFIG RESETSTAT >/dev/null
+declare -A cpu_before
+for name in gateway matchmaker redis; do cpu_before[$name]=$(cpu_of "$(cat "$STAMPEDE_TARGET_DIR/$name.pid")"); done
 code=0
 bench_stampede $((duration + 120)) "$results" "$scenario" --grace 40s || code=$?
 [[ -s "$results" ]] || { echo "error: stampede wrote no results (exit $code):" >&2; tail -20 "$results.log" >&2; exit 1; }
 
-python3 - "$results" "$duration" <<'PY'
+cpu_spent=()
+for name in gateway matchmaker redis; do
+    cpu_spent+=("$name=$(python3 -c 'import sys; print(float(sys.argv[2]) - float(sys.argv[1]))' "${cpu_before[$name]}" "$(cpu_of "$(cat "$STAMPEDE_TARGET_DIR/$name.pid")")")")
+done
+read -r user system <"$results.cpu" || true
+cpu_spent+=("generator=$(python3 -c 'import sys; print(float(sys.argv[1]) + float(sys.argv[2]))' "${user:-0}" "${system:-0}")")
+
+python3 - "$results" "$duration" "${cpu_spent[@]}" <<'PY'
 import json, sys
 d = json.load(open(sys.argv[1])); duration = float(sys.argv[2])
+cpu = {k: float(v) for k, v in (a.split("=") for a in sys.argv[3:])}
 def series(name): return [m for m in d["metrics"] if m["name"] == name]
 def count(name, **tags):
     return sum(m["values"].get("count", 0) for m in series(name) if all(m["tags"].get(k) == v for k, v in tags.items()))
@@ -85,8 +99,25 @@ print(f"| tickets cancelled / timed out / unknown | {other['cancelled']:,.0f} / 
 print(f"| time to match p50 / p99 / max | {values.get('med', 0)*1000:.1f} ms / {values.get('p99', 0)*1000:.1f} ms / {values.get('max', 0)*1000:.1f} ms |")
 print(f"| duplicate_assignments / lost_tickets | {count('duplicate_assignments'):.0f} / {count('lost_tickets'):.0f} |")
 print(f"| failed actions | {errors:,.0f} |")
+if matched:
+    per = {k: v * 1e6 / matched for k, v in cpu.items()}
+    parts = ", ".join(f"{k} {v:,.0f}" for k, v in per.items())
+    print(f"| CPU per matched ticket | **{sum(per.values()):,.0f} µs** ({parts}) |")
 PY
 echo "stampede exit $code (0 = thresholds passed)"
+if command -v redis-cli >/dev/null; then
+    echo "-- redis-server's busiest commands during the run (INFO commandstats: calls, µs per call, µs per matched ticket)"
+    redis-cli -p "$REDIS_PORT" INFO commandstats | python3 -c '
+import re, sys
+matched = float(sys.argv[1]) or 1
+rows = []
+for line in sys.stdin:
+    m = re.match(r"cmdstat_(\S+):calls=(\d+),usec=(\d+),usec_per_call=([\d.]+)", line)
+    if m: rows.append((int(m.group(3)), m.group(1), int(m.group(2)), float(m.group(4))))
+for usec, name, calls, per in sorted(rows, reverse=True)[:8]:
+    print(f"   {name:<12} {calls:>9,} calls {per:>7.1f} µs/call {usec / matched:>6.1f} µs/ticket")
+' "$(python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); print(sum(m["values"].get("count",0) for m in d["metrics"] if m["name"]=="tickets_resolved" and m["tags"].get("ticket_status")=="matched"))' "$results")"
+fi
 if command -v curl >/dev/null; then
     echo "-- the target's own counters (/metrics of the gateway, then of the matchmaker)"
     curl -s "$GATEWAY_URL/metrics" | grep -E '^matchmaking_tickets_created_total' || true

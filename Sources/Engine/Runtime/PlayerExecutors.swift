@@ -1,3 +1,4 @@
+import EventLoopExecutor
 import NIOCore
 import NIOPosix
 
@@ -20,21 +21,5 @@ struct PlayerExecutors: Sendable {
     /// The executor of player `id`, or `nil` for the cooperative pool.
     func executor(for id: Int) -> (any TaskExecutor)? {
         executors.isEmpty ? nil : executors[id % executors.count]
-    }
-}
-
-/// Runs tasks' jobs on one SwiftNIO event loop.
-final class EventLoopTaskExecutor: TaskExecutor {
-    /// The loop.
-    let loop: any EventLoop
-
-    /// An executor running jobs on `loop`.
-    init(loop: any EventLoop) {
-        self.loop = loop
-    }
-
-    func enqueue(_ job: consuming ExecutorJob) {
-        let job = UnownedJob(job)
-        loop.execute { [self] in job.runSynchronously(on: asUnownedTaskExecutor()) }
     }
 }

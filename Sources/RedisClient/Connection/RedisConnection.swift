@@ -8,7 +8,7 @@ import Synchronization
 /// share one `write` and a few `read`s. On an I/O error every in-flight request fails, the context is discarded,
 /// and the next batch reconnects. Nothing that may have been sent is retried.
 final class RedisConnection: @unchecked Sendable {
-    /// Requests enqueued and not yet answered (for least-loaded selection).
+    /// Requests enqueued and not yet answered (for choosing a connection).
     let pendingCount = Atomic<Int>(0)
 
     private let configuration: RedisConfiguration

@@ -1,3 +1,4 @@
+import JSONText
 import StampedePluginAPI
 
 /// Writes an ``ActionValue`` (a `json:` parameter) as compact JSON bytes, keys sorted so that equal values give
@@ -20,7 +21,7 @@ public enum JSONBodyWriter {
     private static func write(_ value: ActionValue, into output: inout [UInt8]) throws(HTTPFailure) {
         switch value {
         case .string(let text):
-            writeString(text, into: &output)
+            JSONString.append(text, to: &output)
         case .number(let number):
             guard number.isFinite else {
                 throw HTTPFailure(kind: .invalidRequest, message: "the json body holds \(number), which JSON cannot write")
@@ -42,32 +43,11 @@ public enum JSONBodyWriter {
             output.append(UInt8(ascii: "{"))
             for (index, key) in entries.keys.sorted().enumerated() {
                 if index > 0 { output.append(UInt8(ascii: ",")) }
-                writeString(key, into: &output)
+                JSONString.append(key, to: &output)
                 output.append(UInt8(ascii: ":"))
                 try write(entries[key]!, into: &output)
             }
             output.append(UInt8(ascii: "}"))
         }
-    }
-
-    private static let hexDigits = Array("0123456789abcdef".utf8)
-
-    private static func writeString(_ text: String, into output: inout [UInt8]) {
-        output.append(UInt8(ascii: "\""))
-        for byte in text.utf8 {
-            switch byte {
-            case UInt8(ascii: "\""): output.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\"")])
-            case UInt8(ascii: "\\"): output.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\\")])
-            case UInt8(ascii: "\n"): output.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "n")])
-            case UInt8(ascii: "\r"): output.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "r")])
-            case UInt8(ascii: "\t"): output.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "t")])
-            case 0..<0x20:
-                output.append(contentsOf: "\\u00".utf8)
-                output.append(hexDigits[Int(byte >> 4)])
-                output.append(hexDigits[Int(byte & 0xF)])
-            default: output.append(byte)
-            }
-        }
-        output.append(UInt8(ascii: "\""))
     }
 }

@@ -1,3 +1,5 @@
+import NIOCore
+import NIOPosix
 import RedisClient
 import Synchronization
 
@@ -113,10 +115,7 @@ public final class TicketEvents: Sendable {
     /// cancelled or the events stop; returns the event, or nil when none came.
     @discardableResult
     func wait(_ token: Token, timeout: Double) async -> TicketEvent? {
-        let timer = Task {
-            try? await Task.sleep(for: .seconds(max(0, timeout)))
-            self.fire(token)
-        }
+        let timer = startTimer(for: token, after: .seconds(max(0, timeout)))
         defer { timer.cancel() }
         return await withTaskCancellationHandler {
             await withUnsafeContinuation { (continuation: UnsafeContinuation<TicketEvent?, Never>) in
@@ -137,6 +136,18 @@ public final class TicketEvents: Sendable {
         } onCancel: {
             self.fire(token)
         }
+    }
+
+    /// Fires `token` after `delay`: on the current event loop's timers when called on one (a gateway's handlers run on
+    /// their connection's loop), which costs no thread wake-up; otherwise in a sleeping task.
+    private func startTimer(for token: Token, after delay: Duration) -> WaitTimer {
+        if let loop = MultiThreadedEventLoopGroup.currentEventLoop {
+            return .loop(loop.scheduleTask(in: TimeAmount(delay)) { self.fire(token) })
+        }
+        return .task(Task {
+            try? await Task.sleep(for: delay)
+            self.fire(token)
+        })
     }
 
     /// Resumes one waiter without an event (or marks it so it does not wait).
@@ -202,12 +213,26 @@ public final class TicketEvents: Sendable {
                     guard let pair = entry.array, pair.count == 2, let id = pair[0].string else { continue }
                     lastId = id
                     guard let fields = pair[1].array else { continue }
-                    if let event = TicketEvent(fields: fields), event.status.isFinal { wake(event) }
+                    for event in TicketEvent.events(fields: fields) where event.status.isFinal { wake(event) }
                 }
             } catch {
                 if Task.isCancelled { return }
                 try? await Task.sleep(for: .milliseconds(100))
             }
+        }
+    }
+}
+
+/// The timeout of one wait: an event loop's scheduled task or a sleeping task.
+private enum WaitTimer {
+    case loop(Scheduled<Void>)
+    case task(Task<Void, Never>)
+
+    /// Stops the timer; it fires nothing afterwards (or already did).
+    func cancel() {
+        switch self {
+        case .loop(let scheduled): scheduled.cancel()
+        case .task(let task): task.cancel()
         }
     }
 }

@@ -12,7 +12,9 @@ enum CancelScript {
     if split(players)[1] ~= player then return {'owner'} end
     if v[1] ~= 'searching' then return {'state', v[1]} end
     dequeue(id, v[3])
-    resolve(id, 'cancelled', reason, players)
+    resolve(id, 'cancelled', players, {'reason', reason})
+    count('cancelled', 1)
+    emit({id}, 'cancelled', reason)
     return {'ok', fetch(id)}
     """#)
 }

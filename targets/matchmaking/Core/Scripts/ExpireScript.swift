@@ -7,7 +7,7 @@ import RedisClient
 enum ExpireScript {
     static let script = ScriptPrelude.script(#"""
     local timeout, reason, limit = tonumber(ARGV[5]), ARGV[6], tonumber(ARGV[7])
-    local expired, sizes = {}, {}
+    local expired, sizes, ids = {}, {}, {}
     local regions = redis.call('SMEMBERS', P .. 'regions')
     for _, region in ipairs(regions) do
       local ek = P .. 'e:' .. region
@@ -16,7 +16,8 @@ enum ExpireScript {
         local v = redis.call('HMGET', P .. 't:' .. id, 'status', 'players', 'createdAt')
         if v[1] == 'searching' then
           dequeue(id, region)
-          resolve(id, 'timed_out', reason, v[2])
+          resolve(id, 'timed_out', v[2], {'reason', reason})
+          ids[#ids + 1] = id
           expired[#expired + 1] = id
           expired[#expired + 1] = v[3]
         else
@@ -25,6 +26,10 @@ enum ExpireScript {
       end
       sizes[#sizes + 1] = region
       sizes[#sizes + 1] = redis.call('ZCARD', ek)
+    end
+    if #ids > 0 then
+      count('timed_out', #ids)
+      emit(ids, 'timed_out', reason)
     end
     return {expired, sizes}
     """#)

@@ -1,7 +1,7 @@
 import RedisClient
 
 /// Join: refuses if a player holds an active ticket (`{'queued', player, ticket}`), else creates the ticket,
-/// claims its players, enqueues it, counts it and appends its event (`{'ok'}`).
+/// claims its players, enqueues it and counts it (`{'ok'}`). Only final statuses have events.
 /// Arguments from `ARGV[5]`: id, mmr, region, mode, players (joined by U+001F).
 enum JoinScript {
     static let script = ScriptPrelude.script(#"""
@@ -24,8 +24,7 @@ enum JoinScript {
     end
     redis.call('ZADD', P .. 'e:' .. region, ARGV[3], id)
     redis.call('SADD', P .. 'regions', region)
-    redis.call('HINCRBY', P .. 'stats', 'created', 1)
-    emit(id, 'searching')
+    count('created', 1)
     return {'ok'}
     """#)
 }

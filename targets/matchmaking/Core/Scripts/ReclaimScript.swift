@@ -25,7 +25,7 @@ enum ReclaimScript {
         redis.call('ZREM', ak, id)
       end
     end
-    if n > 0 then redis.call('HINCRBY', P .. 'stats', 'reclaimed', n) end
+    count('reclaimed', n)
     return n
     """#)
 }

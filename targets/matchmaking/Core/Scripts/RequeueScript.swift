@@ -23,7 +23,7 @@ enum RequeueScript {
         n = n + 1
       end
     end
-    if n > 0 then redis.call('HINCRBY', P .. 'stats', 'requeued', n) end
+    count('requeued', n)
     return n
     """#)
 }

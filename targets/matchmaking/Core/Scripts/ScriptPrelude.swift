@@ -11,8 +11,9 @@ import RedisClient
 /// - `q:{region}` FIFO queue (list); `s:{region}` skill pool (sorted set by MMR);
 /// - `e:{region}` waiting tickets by creation time (sorted set, both modes): timeouts and the skill anchors;
 /// - `allocating` tickets taken for a match, by when they were taken (sorted set): ``ReclaimScript``'s lease;
-/// - `regions` (set), `stats` (hash of counters), `events` (stream of `t` ticket, `s` status, `at` time, and `r`
-///   reason or `m` match, `u` URL, `g` game id when they apply: see ``TicketEvent``).
+/// - `regions` (set), `stats` (hash of counters), `events` (stream of tickets becoming final: `t` ticket ids joined
+///   by U+001F — a whole match, or the tickets one expiry timed out, is one entry —, `s` status, `at` time, and `r`
+///   reason or `m` match, `u` URL, `g` game id: see ``TicketEvent``).
 enum ScriptPrelude {
     static let lua = #"""
     local P = ARGV[1]
@@ -25,15 +26,20 @@ enum ScriptPrelude {
       for part in string.gmatch(s, '[^\31]+') do out[#out + 1] = part end
       return out
     end
-    local function emit(id, status, reason, match)
+    -- Appends one event for the tickets `ids` (a list) becoming final `status`: with `reason`, or with `match`
+    -- ({match id, url, game id}) for a whole match at once.
+    local function emit(ids, status, reason, match)
+      local t = table.concat(ids, '\31')
       if match then
-        redis.call('XADD', P .. 'events', 'MAXLEN', '~', STREAMMAX, '*', 't', id, 's', status, 'at', ARGV[3],
+        redis.call('XADD', P .. 'events', 'MAXLEN', '~', STREAMMAX, '*', 't', t, 's', status, 'at', ARGV[3],
           'm', match[1], 'u', match[2], 'g', match[3])
-      elseif reason then
-        redis.call('XADD', P .. 'events', 'MAXLEN', '~', STREAMMAX, '*', 't', id, 's', status, 'at', ARGV[3], 'r', reason)
       else
-        redis.call('XADD', P .. 'events', 'MAXLEN', '~', STREAMMAX, '*', 't', id, 's', status, 'at', ARGV[3])
+        redis.call('XADD', P .. 'events', 'MAXLEN', '~', STREAMMAX, '*', 't', t, 's', status, 'at', ARGV[3], 'r', reason)
       end
+    end
+    -- Adds `n` to the `status` counter of the stats hash.
+    local function count(status, n)
+      if n > 0 then redis.call('HINCRBY', P .. 'stats', status, n) end
     end
     local function fetch(id)
       return redis.call('HMGET', P .. 't:' .. id, unpack(FIELDS))
@@ -69,20 +75,16 @@ enum ScriptPrelude {
       redis.call('ZREM', P .. 's:' .. region, id)
       redis.call('ZREM', P .. 'e:' .. region, id)
     end
-    local function resolve(id, status, reason, players, match)
+    -- Makes ticket `id` final: `status` since now, plus the `extra` fields (names and values), releases its
+    -- `players` and lets the hash expire after the result TTL. The caller counts it and emits its event.
+    local function resolve(id, status, players, extra)
       local key = P .. 't:' .. id
-      if reason then
-        redis.call('HSET', key, 'status', status, 'resolvedAt', ARGV[3], 'reason', reason)
-      else
-        redis.call('HSET', key, 'status', status, 'resolvedAt', ARGV[3])
-      end
+      redis.call('HSET', key, 'status', status, 'resolvedAt', ARGV[3], unpack(extra))
       for _, player in ipairs(split(players)) do
         local pk = P .. 'p:' .. player
         if redis.call('GET', pk) == id then redis.call('DEL', pk) end
       end
       redis.call('EXPIRE', key, TTL)
-      redis.call('HINCRBY', P .. 'stats', status, 1)
-      emit(id, status, reason, match)
     end
 
     """#

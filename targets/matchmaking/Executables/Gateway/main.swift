@@ -67,7 +67,7 @@ struct GatewayCommand: AsyncParsableCommand {
             regions: Set(regions.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty })
         )
         let redis = RedisClient(configuration: RedisConfiguration(
-            host: settings.redisHost, port: settings.redisPort, poolSize: settings.redisPoolSize
+            host: settings.redisHost, port: settings.redisPort, poolSize: settings.redisPoolSize, choice: .fillFirst()
         ))
         let telemetry = ServiceTelemetry()
         let tickets = RedisTicketService(redis: redis, settings: matchmaking, metricsFactory: telemetry.factory)

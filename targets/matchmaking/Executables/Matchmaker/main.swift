@@ -58,7 +58,7 @@ struct MatchmakerCommand: AsyncParsableCommand {
         let settings = MatchmakingSettings(
             keyPrefix: keyPrefix, teamSize: teamSize, mode: matchmakingMode, ticketTimeout: timeout, maxMatchesPerCall: batch
         )
-        let redis = RedisClient(configuration: RedisConfiguration(host: redisHost, port: redisPort, poolSize: redisConnections))
+        let redis = RedisClient(configuration: RedisConfiguration(host: redisHost, port: redisPort, poolSize: redisConnections, choice: .fillFirst()))
         defer { redis.close() }
         let telemetry = ServiceTelemetry()
         let recorder = RecordingAllocator(redis: redis, settings: settings, serverHost: serverHost)

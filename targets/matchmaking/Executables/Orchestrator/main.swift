@@ -75,7 +75,7 @@ struct OrchestratorCommand: AsyncParsableCommand {
         guard FileManager.default.isExecutableFile(atPath: backend.executablePath) else {
             throw ValidationError("no game server at \(backend.executablePath): build matchmaking-gameserver or pass --gameserver-path")
         }
-        let redis = RedisClient(configuration: RedisConfiguration(host: redisHost, port: redisPort, poolSize: redisPool))
+        let redis = RedisClient(configuration: RedisConfiguration(host: redisHost, port: redisPort, poolSize: redisPool, choice: .fillFirst()))
         let eventLoops = threads.map { MultiThreadedEventLoopGroup(numberOfThreads: $0) }
         let boundHost = host
         let stack = OrchestratorStack(

@@ -54,6 +54,7 @@ public enum GatewayApplication {
     ) -> some ApplicationProtocol {
         Application(
             router: router(settings: settings, redis: redis, tickets: tickets, telemetry: telemetry),
+            server: .http1BoundToLoops(),
             configuration: .init(address: .hostname(settings.host, port: settings.port), serverName: "matchmaking-gateway"),
             onServerRunning: onServerRunning,
             eventLoopGroupProvider: eventLoopGroup.map { .shared($0) } ?? .singleton,

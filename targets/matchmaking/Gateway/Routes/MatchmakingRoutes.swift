@@ -1,5 +1,6 @@
 import Hummingbird
 import MatchmakingCore
+import MatchmakingJSONAPI
 
 extension Gateway {
     /// `POST /matchmaking/join[?wait=SECONDS]`, `GET /matchmaking/status`, `POST /matchmaking/cancel`. With `wait`,
@@ -18,7 +19,7 @@ extension Gateway {
             if let wait = try longPoll(request) {
                 // `?wait=SECONDS`: join and wait for the match in one request (the status document, as a long-polled status).
                 let resolved = try await matchmaking { try await tickets.joinAndAwait(joinRequest, timeout: wait) }
-                return try json.response(TicketStatusResponse(resolved))
+                return TicketStatusResponse(resolved).response()
             }
             let ticket = try await matchmaking { try await tickets.join(joinRequest) }
             return try json.response(JoinResponse(ticketId: ticket.id, status: ticket.status))
@@ -37,13 +38,13 @@ extension Gateway {
             if let player, !ticket.players.contains(player) {
                 throw GatewayError(.forbidden, "ticket \(ticketId) is not yours", ticketId: ticketId)
             }
-            return try json.response(TicketStatusResponse(ticket))
+            return TicketStatusResponse(ticket).response()
         }
         router.post("/matchmaking/cancel") { request, _ -> Response in
             let body = try await json.decode(CancelBody.self, from: request)
             let player = try await authenticator.player(of: request, claims: body.id)
             let ticket = try await matchmaking { try await tickets.cancel(body.ticketId, by: player) }
-            return try json.response(TicketStatusResponse(ticket))
+            return TicketStatusResponse(ticket).response()
         }
     }
 
@@ -88,24 +89,33 @@ struct CancelBody: Decodable {
 }
 
 /// The answer to `GET /matchmaking/status` and `POST /matchmaking/cancel`: `matchId` and `server` are null until
-/// matched, `reason` until cancelled or timed out.
-struct TicketStatusResponse: Encodable {
+/// matched, `reason` until cancelled or timed out. Written field by field (``JSONObjectWriter``): it answers every
+/// ticket.
+struct TicketStatusResponse {
     let ticket: Ticket
 
     init(_ ticket: Ticket) {
         self.ticket = ticket
     }
 
-    enum CodingKeys: String, CodingKey {
-        case ticketId, status, matchId, server, reason
+    /// `{"ticketId","status","matchId","server":{"url","gameId"},"reason"}`.
+    var json: JSONObjectWriter {
+        var object = JSONObjectWriter()
+        object.field("ticketId", ticket.id)
+        object.field("status", ticket.status.rawValue)
+        object.field("matchId", ticket.matchId)
+        object.field("server", object: ticket.server.map { server in
+            var nested = JSONObjectWriter()
+            nested.field("url", server.url)
+            nested.field("gameId", server.gameId)
+            return nested
+        })
+        object.field("reason", ticket.reason)
+        return object
     }
 
-    func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(ticket.id, forKey: .ticketId)
-        try container.encode(ticket.status, forKey: .status)
-        try container.encode(ticket.matchId, forKey: .matchId)
-        try container.encode(ticket.server, forKey: .server)
-        try container.encode(ticket.reason, forKey: .reason)
+    /// The document as a 200 response.
+    func response() -> Response {
+        json.response()
     }
 }
