@@ -33,6 +33,9 @@ struct MatchmakerRulesTests {
             #expect(sample(registry, "matchmaking_allocation_failures_total") == 2)
             let stats = try await MatchQueue(redis: redis, settings: settings).stats()
             #expect(stats["requeued"] == 20 && stats["matches"] == 3)
+            // Refused and assigned matches alike ended their allocation lease.
+            #expect(try await redis.send(["ZCARD", settings.keyPrefix + "allocating"]).int == 0)
+            #expect(try await redis.send(["KEYS", settings.keyPrefix + "a:*"]).array?.isEmpty == true)
         }
     }
 

@@ -7,7 +7,8 @@
 # /usr/bin/time), and the matchmaker's own counters (/metrics).
 #
 # Usage: scripts/bench/tickets.sh [RATE] [DURATION-SECONDS] [WORKERS]    (default 5000 30 2)
-# Env:   BENCH_SKIP_BUILD=1 reuses the release builds; BENCH_KEEP=1 keeps the temp dir; MODE=skill for skill-based.
+# Env:   BENCH_SKIP_BUILD=1 reuses the release builds; BENCH_KEEP=1 keeps the temp dir; MODE=skill for skill-based;
+#        TARGET_BIN=DIR runs the target executables of DIR (A/B comparisons of two builds).
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 
@@ -32,7 +33,7 @@ fi
 bench_require_adapter matchmaking
 # Matchmaking alone, as the issue measures it: no orchestrator, so a match is recorded rather than given a game server
 # process (the orchestrator starts about 28 a second here, which would bound this at about 280 tickets a second).
-"$target" up --bin "$BENCH_ROOT/.build/release" --workers "$workers" --mode "$mode" --no-orchestrator >"$BENCH_TMP/target.env"
+"$target" up --bin "${TARGET_BIN:-$BENCH_ROOT/.build/release}" --workers "$workers" --mode "$mode" --no-orchestrator >"$BENCH_TMP/target.env"
 # shellcheck disable=SC1091
 source "$BENCH_TMP/target.env"
 

@@ -43,17 +43,18 @@ public struct MatchQueue: Sendable {
     /// Forms up to ``MatchmakingSettings/maxMatchesPerCall`` matches in `region` (its tickets become `allocating`).
     public func formMatches(region: String) async throws -> [MatchProposal] {
         let count = settings.maxMatchesPerCall
-        let matchIds = (0..<count).map { _ in TicketIdentifier.random() }
+        // The scripts number the call's matches after this base: 112 random bits, 32 hex digits with the number.
+        let matchIdBase = String(TicketIdentifier.random().prefix(28))
         let common = settings.scriptArguments(now: unixNow()) + [region, String(settings.teamSize), String(count)]
         let reply: RedisValue
         switch settings.mode {
         case .fifo:
             let window = count * settings.matchSize + 4 * settings.matchSize
-            reply = try await redis.evaluate(FifoMatchScript.script, arguments: common + [String(window)] + matchIds)
+            reply = try await redis.evaluate(FifoMatchScript.script, arguments: common + [String(window), matchIdBase])
         case .skill:
             reply = try await redis.evaluate(
                 SkillMatchScript.script,
-                arguments: common + [String(skillAnchors), settings.skillWindows.scriptArgument] + matchIds
+                arguments: common + [String(skillAnchors), settings.skillWindows.scriptArgument, matchIdBase]
             )
         }
         return try Self.decodeProposals(reply, region: region)
@@ -82,8 +83,8 @@ public struct MatchQueue: Sendable {
         return try await redis.evaluate(RequeueScript.script, arguments: arguments).int ?? 0
     }
 
-    /// Puts tickets `allocating` for longer than `lease` seconds back at the front of their queues (at most `limit`
-    /// per call): their matchmaker died or lost Redis before assigning or requeueing them (see ``ReclaimScript``).
+    /// Puts tickets `allocating` for longer than `lease` seconds back at the front of their queues (those of at most
+    /// `limit` matches per call): their matchmaker died or lost Redis before assigning or requeueing them (see ``ReclaimScript``).
     /// Returns how many tickets were reclaimed.
     @discardableResult
     public func reclaim(lease: Double, limit: Int = 1000) async throws -> Int {

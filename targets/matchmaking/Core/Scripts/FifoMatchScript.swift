@@ -4,7 +4,7 @@ import RedisClient
 /// in queue order, each exactly two full teams; a party goes whole into one team, and a ticket that fits neither
 /// team waits for the next match. Taken tickets become `allocating` with their match id; the untouched ones stay at
 /// the head in order. Replies, per match: `matchId, count`, then per ticket `id, team (1|2), mmr, createdAt,
-/// players`. Arguments from `ARGV[5]`: region, team size, max matches, window, then one fresh match id per match.
+/// players`. Arguments from `ARGV[5]`: region, team size, max matches, window, match id base (see ``ScriptPrelude``'s `matchId`).
 enum FifoMatchScript {
     static let script = ScriptPrelude.script(#"""
     local region, team = ARGV[5], tonumber(ARGV[6])
@@ -45,14 +45,17 @@ enum FifoMatchScript {
       end
       if fill1 ~= team or fill2 ~= team then break end
       formed = formed + 1
-      local mid = ARGV[8 + formed]
+      local mid = matchId(ARGV[9], formed)
       out[#out + 1] = mid
       out[#out + 1] = #pick
+      local leased = {}
       for _, entry in ipairs(pick) do
         local i = entry[1]
         used[i] = true
         take(out, ids[i], entry[2], info[i], mid, ek)
+        leased[#leased + 1] = ids[i]
       end
+      lease(mid, leased)
     end
     if formed > 0 or stale then
       redis.call('LTRIM', qk, n, -1)

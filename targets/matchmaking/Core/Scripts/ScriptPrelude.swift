@@ -10,7 +10,8 @@ import RedisClient
 /// - `p:{player}` the player's active ticket id;
 /// - `q:{region}` FIFO queue (list); `s:{region}` skill pool (sorted set by MMR);
 /// - `e:{region}` waiting tickets by creation time (sorted set, both modes): timeouts and the skill anchors;
-/// - `allocating` tickets taken for a match, by when they were taken (sorted set): ``ReclaimScript``'s lease;
+/// - `allocating` matches being allocated, by when their tickets were taken (sorted set), and `a:{match}` their
+///   ticket ids (list): ``ReclaimScript``'s lease, one entry per match rather than per ticket;
 /// - `regions` (set), `stats` (hash of counters), `events` (stream of tickets becoming final: `t` ticket ids joined
 ///   by U+001F — a whole match, or the tickets one expiry timed out, is one entry —, `s` status, `at` time, and `r`
 ///   reason or `m` match, `u` URL, `g` game id: see ``TicketEvent``).
@@ -44,12 +45,16 @@ enum ScriptPrelude {
     local function fetch(id)
       return redis.call('HMGET', P .. 't:' .. id, unpack(FIELDS))
     end
+    -- The id of a call's `n`th match: the call's random base (28 hex digits) and `n` in 4 hex digits, so that a
+    -- call need not be sent one fresh id per match it might form.
+    local function matchId(base, n)
+      return base .. string.format('%04x', n)
+    end
     -- Takes ticket `id` (fields `v` as the match scripts read them) for match `mid` on `team`: marks it
-    -- allocating (since now, in the `allocating` set), removes it from the waiting set `ek`, and appends
-    -- `id, team, players, mmr, size` to `out`.
+    -- allocating, removes it from the waiting set `ek`, and appends `id, team, players, mmr, size` to `out`. The
+    -- match script then calls `lease` once for the match.
     local function take(out, id, team, v, mid, ek)
       redis.call('HSET', P .. 't:' .. id, 'status', 'allocating', 'matchId', mid)
-      redis.call('ZADD', P .. 'allocating', NOW, id)
       redis.call('ZREM', ek, id)
       out[#out + 1] = id
       out[#out + 1] = team
@@ -57,12 +62,21 @@ enum ScriptPrelude {
       out[#out + 1] = v[4]
       out[#out + 1] = v[5]
     end
+    -- Starts match `mid`'s allocation lease: the match in `allocating` since now, its ticket `ids` in `a:{mid}`.
+    local function lease(mid, ids)
+      redis.call('ZADD', P .. 'allocating', NOW, mid)
+      redis.call('RPUSH', P .. 'a:' .. mid, unpack(ids))
+    end
+    -- Ends match `mid`'s allocation lease (assigned, requeued or reclaimed).
+    local function release(mid)
+      redis.call('ZREM', P .. 'allocating', mid)
+      redis.call('DEL', P .. 'a:' .. mid)
+    end
     -- Puts ticket `id` (hash `key`) back as searching: at the front of its FIFO queue, or in its skill pool by
-    -- `mmr`, and among the waiting tickets since `createdAt`; it no longer holds an allocation lease.
+    -- `mmr`, and among the waiting tickets since `createdAt`. Its match's lease is the caller's to release.
     local function putBack(id, key, region, mmr, createdAt, mode)
       redis.call('HSET', key, 'status', 'searching')
       redis.call('HDEL', key, 'matchId')
-      redis.call('ZREM', P .. 'allocating', id)
       if mode == 'skill' then
         redis.call('ZADD', P .. 's:' .. region, mmr, id)
       else

@@ -5,7 +5,7 @@ import RedisClient
 /// on one team, each ticket on the team with the lower rating sum that has room. A match is formed only with two
 /// full teams; up to `maxMatches` per call. Taken tickets become `allocating`. Replies like ``FifoMatchScript``.
 /// Arguments from `ARGV[5]`: region, team size, max matches, anchors to try, schedule (`after width` pairs, width
-/// -1 for any), then one fresh match id per match.
+/// -1 for any), match id base (see ``ScriptPrelude``'s `matchId`).
 enum SkillMatchScript {
     static let script = ScriptPrelude.script(#"""
     local region, team = ARGV[5], tonumber(ARGV[6])
@@ -78,14 +78,17 @@ enum SkillMatchScript {
           end
           if fill[1] == team and fill[2] == team then
             formed = formed + 1
-            local mid = ARGV[9 + formed]
+            local mid = matchId(ARGV[10], formed)
             out[#out + 1] = mid
             out[#out + 1] = #pick
+            local leased = {}
             for _, entry in ipairs(pick) do
               taken[entry[1]] = true
               redis.call('ZREM', sk, entry[1])
               take(out, entry[1], entry[2], entry[3], mid, ek)
+              leased[#leased + 1] = entry[1]
             end
+            lease(mid, leased)
           end
         end
       end

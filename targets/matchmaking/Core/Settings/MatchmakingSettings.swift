@@ -23,7 +23,7 @@ public struct MatchmakingSettings: Sendable, Equatable {
     public var regions: Set<String>
     /// Seconds a resolved ticket (and a recorded match) stays readable.
     public var resultTTL: Int
-    /// Most matches one script call forms (per region).
+    /// Most matches one script call forms (per region), 1 to 65,535.
     public var maxMatchesPerCall: Int
     /// Approximate length the ticket event stream is trimmed to.
     public var eventStreamLength: Int
@@ -47,7 +47,7 @@ public struct MatchmakingSettings: Sendable, Equatable {
         self.ticketTimeout = ticketTimeout
         self.regions = regions
         self.resultTTL = max(1, resultTTL)
-        self.maxMatchesPerCall = max(1, maxMatchesPerCall)
+        self.maxMatchesPerCall = min(max(1, maxMatchesPerCall), 65_535)
         self.eventStreamLength = max(1000, eventStreamLength)
     }
 
