@@ -16,15 +16,7 @@ enum ReclaimScript {
     for k = #mids, 1, -1 do
       local mid = mids[k]
       local ids = redis.call('LRANGE', P .. 'a:' .. mid, 0, -1)
-      for j = #ids, 1, -1 do
-        local id = ids[j]
-        local key = P .. 't:' .. id
-        local v = redis.call('HMGET', key, 'status', 'matchId', 'region', 'mmr', 'createdAt')
-        if v[1] == 'allocating' and v[2] == mid then
-          putBack(id, key, v[3], v[4], v[5], mode)
-          n = n + 1
-        end
-      end
+      for j = #ids, 1, -1 do n = n + putBackIfHeld(ids[j], mid, mode) end
       release(mid)
     end
     count('reclaimed', n)

@@ -15,15 +15,7 @@ enum RequeueScript {
       i = i + 2 + size
     end
     local n = 0
-    for k = #items, 1, -1 do
-      local id, mid = items[k][1], items[k][2]
-      local key = P .. 't:' .. id
-      local v = redis.call('HMGET', key, 'status', 'matchId', 'region', 'mmr', 'createdAt')
-      if v[1] == 'allocating' and v[2] == mid then
-        putBack(id, key, v[3], v[4], v[5], mode)
-        n = n + 1
-      end
-    end
+    for k = #items, 1, -1 do n = n + putBackIfHeld(items[k][1], items[k][2], mode) end
     count('requeued', n)
     return n
     """#)

@@ -84,6 +84,17 @@ enum ScriptPrelude {
       end
       redis.call('ZADD', P .. 'e:' .. region, createdAt, id)
     end
+    -- Puts ticket `id` back (see `putBack`) if it is still `allocating` for match `mid`; returns 1 if it was, else 0
+    -- (a late requeue or reclaim leaves a ticket that has moved on alone).
+    local function putBackIfHeld(id, mid, mode)
+      local key = P .. 't:' .. id
+      local v = redis.call('HMGET', key, 'status', 'matchId', 'region', 'mmr', 'createdAt')
+      if v[1] == 'allocating' and v[2] == mid then
+        putBack(id, key, v[3], v[4], v[5], mode)
+        return 1
+      end
+      return 0
+    end
     local function dequeue(id, region)
       redis.call('LREM', P .. 'q:' .. region, 1, id)
       redis.call('ZREM', P .. 's:' .. region, id)
