@@ -83,11 +83,16 @@ struct CoreTicketServiceTests {
             defer { service.shutdown() }
             let ticket = try await service.join(JoinRequest(players: ["ada"]))
             try await withMatchmaker(redis: redis, settings: settings, metrics: metrics) {
+                let clock = ContinuousClock()
+                let start = clock.now
                 let resolved = try await service.awaitResolution(of: ticket.id, timeout: 5)
+                // Woken by the timed_out event (housekeeping runs every second), not by the end of its own wait.
+                #expect(clock.now - start < .seconds(3))
                 #expect(resolved.status == .timedOut)
                 #expect(resolved.reason == "no match within 0.3s")
                 #expect((resolved.resolvedAt ?? 0) - resolved.createdAt >= 0.3)
             }
+            #expect(try await MatchQueue(redis: redis, settings: settings).stats()["timed_out"] == 1)
             let queued = try await redis.send(["LLEN", "mm:q:default"])
             let held = try await redis.send(["EXISTS", "mm:p:ada"])
             #expect(queued == .integer(0) && held == .integer(0))

@@ -7,7 +7,7 @@ import RedisClient
 enum ExpireScript {
     static let script = ScriptPrelude.script(#"""
     local timeout, reason, limit = tonumber(ARGV[5]), ARGV[6], tonumber(ARGV[7])
-    local expired, sizes, ids = {}, {}, {}
+    local expired, sizes, timedOut = {}, {}, {}
     local regions = redis.call('SMEMBERS', P .. 'regions')
     for _, region in ipairs(regions) do
       local ek = P .. 'e:' .. region
@@ -17,7 +17,7 @@ enum ExpireScript {
         if v[1] == 'searching' then
           dequeue(id, region)
           resolve(id, 'timed_out', v[2], {'reason', reason})
-          ids[#ids + 1] = id
+          timedOut[#timedOut + 1] = id
           expired[#expired + 1] = id
           expired[#expired + 1] = v[3]
         else
@@ -27,9 +27,9 @@ enum ExpireScript {
       sizes[#sizes + 1] = region
       sizes[#sizes + 1] = redis.call('ZCARD', ek)
     end
-    if #ids > 0 then
-      count('timed_out', #ids)
-      emit(ids, 'timed_out', reason)
+    if #timedOut > 0 then
+      count('timed_out', #timedOut)
+      emit(timedOut, 'timed_out', reason)
     end
     return {expired, sizes}
     """#)
