@@ -31,6 +31,7 @@ struct GatewayCommand: AsyncParsableCommand {
     @Option(help: "Redis connections.") var redisPool = 4
     @Option(help: "Address to listen on.") var host = "127.0.0.1"
     @Option(help: "Port to listen on (0: a free port).") var port = 8080
+    @Option(help: "Connections waiting to be accepted (listen backlog).") var backlog = 4096
     @Flag(help: "Whether requests without a bearer token are accepted.") var authentication = AuthenticationMode.allowAnonymous
     @Option(help: "Session token lifetime, seconds.") var tokenTtl = 3600
     @Option(help: "Wallet balance of a new player.") var startingBalance = 1000
@@ -46,6 +47,7 @@ struct GatewayCommand: AsyncParsableCommand {
 
     func validate() throws {
         guard (0...65_535).contains(port) else { throw ValidationError("--port must be 0 to 65535") }
+        guard backlog > 0 else { throw ValidationError("--backlog must be positive") }
         guard MatchmakingMode(rawValue: mode) != nil else { throw ValidationError("--mode must be fifo or skill") }
         if let threads, threads < 1 { throw ValidationError("--threads must be at least 1") }
         guard tokenTtl > 0, bodyLimit > 0, longPollMax >= 0, teamSize > 0 else {
@@ -57,7 +59,7 @@ struct GatewayCommand: AsyncParsableCommand {
         var logger = Logger(label: "matchmaking-gateway")
         logger.logLevel = Logger.Level(rawValue: logLevel) ?? .info
         let settings = GatewaySettings(
-            redisHost: redisHost, redisPort: redisPort, redisPoolSize: redisPool, host: host, port: port,
+            redisHost: redisHost, redisPort: redisPort, redisPoolSize: redisPool, host: host, port: port, backlog: backlog,
             tokenTTL: tokenTtl, allowAnonymous: authentication == .allowAnonymous, startingBalance: startingBalance,
             bodyLimit: bodyLimit, longPollMax: longPollMax
         )

@@ -55,7 +55,7 @@ public enum GatewayApplication {
         Application(
             router: router(settings: settings, redis: redis, tickets: tickets, telemetry: telemetry),
             server: .http1BoundToLoops(),
-            configuration: .init(address: .hostname(settings.host, port: settings.port), serverName: "matchmaking-gateway"),
+            configuration: .init(address: .hostname(settings.host, port: settings.port), serverName: "matchmaking-gateway", backlog: settings.backlog),
             onServerRunning: onServerRunning,
             eventLoopGroupProvider: eventLoopGroup.map { .shared($0) } ?? .singleton,
             logger: logger

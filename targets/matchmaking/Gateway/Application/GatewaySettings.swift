@@ -10,6 +10,10 @@ public struct GatewaySettings: Sendable, Equatable {
     public var host: String
     /// Port the HTTP server binds; 0 picks a free one.
     public var port: Int
+    /// Connections the kernel may hold waiting to be accepted (`listen` backlog; Linux caps it at
+    /// `net.core.somaxconn`). Hummingbird's default of 256 overflowed when thousands of players connected at once:
+    /// the kernel drops the excess, and their clients retry only after 1, 3, 7 seconds.
+    public var backlog: Int
     /// How long a session token from `POST /login` stays valid, in seconds.
     public var tokenTTL: Int
     /// Whether requests without a bearer token are accepted, the player named by the body's (or query's) `id`, as
@@ -30,7 +34,7 @@ public struct GatewaySettings: Sendable, Equatable {
     /// Settings; every argument has a default.
     public init(
         redisHost: String = "127.0.0.1", redisPort: Int = 6379, redisPoolSize: Int = 4,
-        host: String = "127.0.0.1", port: Int = 8080, tokenTTL: Int = 3600, allowAnonymous: Bool = true,
+        host: String = "127.0.0.1", port: Int = 8080, backlog: Int = 4096, tokenTTL: Int = 3600, allowAnonymous: Bool = true,
         startingBalance: Int = 1000, bodyLimit: Int = 16 * 1024, longPollMax: Double = 30,
         idempotencyTTL: Int = 86_400, offers: [Offer] = Offer.defaultCatalogue
     ) {
@@ -39,6 +43,7 @@ public struct GatewaySettings: Sendable, Equatable {
         self.redisPoolSize = redisPoolSize
         self.host = host
         self.port = port
+        self.backlog = backlog
         self.tokenTTL = tokenTTL
         self.allowAnonymous = allowAnonymous
         self.startingBalance = startingBalance
