@@ -221,6 +221,16 @@ let package = Package(
             ],
             path: "Benchmarks/NIOFloor"
         ),
+        // The matchmaker alone (no HTTP, no load generator), scripts/bench/matchmaker-alone.sh.
+        .executableTarget(
+            name: "stampede-matchmaker-bench",
+            dependencies: [
+                "Matchmaker", "MatchmakingCore", "RedisClient", "RedisServerProcess",
+                .product(name: "Logging", package: "swift-log"), .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            path: "Benchmarks/MatchmakerAlone"
+        ),
         .testTarget(
             name: "PlanTests",
             dependencies: [
