@@ -30,7 +30,8 @@ struct MatchmakerCommand: AsyncParsableCommand {
     @Option(help: "Players per team (a match has two teams).") var teamSize = 5
     @Option(help: "Seconds before a waiting ticket times out.") var timeout = 60.0
     @Option(help: "Most matches formed per script call.") var batch = 50
-    @Option(help: "Milliseconds a loop sleeps after forming nothing.") var idleSleepMs = 10
+    @Option(help: "Milliseconds a loop sleeps after forming nothing (doubling while it stays idle).") var idleSleepMs = 10
+    @Option(help: "Longest idle sleep of a loop, milliseconds.") var idleSleepMaxMs = 100
     @Option(help: "Key prefix in Redis.") var keyPrefix = "mm:"
     @Option(help: "host:port put in the game server URLs (ws://HOST/game/MATCH).") var serverHost = "127.0.0.1:7000"
     @Option(help: "The game orchestrator (e.g. http://127.0.0.1:9000): starts a game server per match. Without it, matches are only recorded, with URLs on --server-host.")
@@ -46,6 +47,9 @@ struct MatchmakerCommand: AsyncParsableCommand {
         }
         guard workers > 0, teamSize > 0, batch > 0, timeout > 0, allocationLease > 0 else {
             throw ValidationError("--workers, --team-size, --batch, --timeout and --allocation-lease must be positive")
+        }
+        guard idleSleepMs >= 0, idleSleepMaxMs >= idleSleepMs else {
+            throw ValidationError("--idle-sleep-ms must be at least 0 and --idle-sleep-max-ms at least --idle-sleep-ms")
         }
     }
 
@@ -67,7 +71,10 @@ struct MatchmakerCommand: AsyncParsableCommand {
             redis: redis, settings: settings,
             allocator: allocator,
             metrics: MatchmakerHTTP.metrics(on: telemetry),
-            options: MatchmakerOptions(workers: workers, idleSleep: .milliseconds(idleSleepMs), allocationLease: allocationLease),
+            options: MatchmakerOptions(
+                workers: workers, idleSleep: .milliseconds(idleSleepMs), idleSleepMax: .milliseconds(idleSleepMaxMs),
+                allocationLease: allocationLease
+            ),
             logger: logger
         )
         let boundHost = host

@@ -2,8 +2,12 @@
 public struct MatchmakerOptions: Sendable, Equatable {
     /// Concurrent matching loops in this process.
     public var workers: Int
-    /// Pause of a loop after a round that formed no match.
+    /// Pause of a loop after a round that formed no match; it doubles with each further empty round, up to
+    /// ``idleSleepMax``, and is back to this after a round that formed one.
     public var idleSleep: Duration
+    /// Longest pause of an idle loop: what an idle matchmaker costs (a loop's poll is about 150 µs of its CPU) against
+    /// how late the first match after a quiet spell may come.
+    public var idleSleepMax: Duration
     /// Period of timeouts, queue-size gauges and the region list refresh.
     public var housekeepingInterval: Duration
     /// Skill mode: oldest tickets tried as anchors per script call.
@@ -12,13 +16,14 @@ public struct MatchmakerOptions: Sendable, Equatable {
     /// to have died): longer than any allocation may take.
     public var allocationLease: Double
 
-    /// Options: one loop, 10 ms idle sleep, housekeeping every second, a 60-second allocation lease.
+    /// Options: one loop, idle sleeps from 10 to 100 ms, housekeeping every second, a 60-second allocation lease.
     public init(
-        workers: Int = 1, idleSleep: Duration = .milliseconds(10), housekeepingInterval: Duration = .seconds(1),
-        skillAnchors: Int = 200, allocationLease: Double = 60
+        workers: Int = 1, idleSleep: Duration = .milliseconds(10), idleSleepMax: Duration = .milliseconds(100),
+        housekeepingInterval: Duration = .seconds(1), skillAnchors: Int = 200, allocationLease: Double = 60
     ) {
         self.workers = max(1, workers)
         self.idleSleep = idleSleep
+        self.idleSleepMax = max(idleSleep, idleSleepMax)
         self.housekeepingInterval = housekeepingInterval
         self.skillAnchors = max(1, skillAnchors)
         self.allocationLease = max(0, allocationLease)

@@ -44,6 +44,7 @@ public struct MatchmakerWorker: Service {
     private var stopping: Bool { Task.isShuttingDownGracefully || Task.isCancelled }
 
     private func matchLoop() async {
+        var idleSleep = options.idleSleep
         while !stopping {
             var formed = false
             for region in regions.current where !stopping {
@@ -57,7 +58,12 @@ public struct MatchmakerWorker: Service {
                     try? await Task.sleep(for: .milliseconds(100))
                 }
             }
-            if !formed { try? await Task.sleep(for: options.idleSleep) }
+            if formed {
+                idleSleep = options.idleSleep
+            } else {
+                try? await Task.sleep(for: idleSleep)
+                idleSleep = min(idleSleep * 2, options.idleSleepMax)
+            }
         }
     }
 
