@@ -15,12 +15,15 @@ public final class RedisClient: Sendable {
     public let configuration: RedisConfiguration
 
     private let connections: [RedisConnection]
+    /// Pending commands below which a connection takes the next one before any later one (0: least loaded first).
+    private let fillLimit: Int
     private let isClosed = Atomic<Bool>(false)
 
     /// Creates a client and the threads of its `poolSize` connections (which connect on first use).
     public init(configuration: RedisConfiguration) {
         _ = ignoreBrokenPipe
         self.configuration = configuration
+        if case .fillFirst(let limit) = configuration.choice { fillLimit = limit } else { fillLimit = 0 }
         connections = (0..<configuration.poolSize).map { index in
             RedisConnection(configuration: configuration, name: "redis-\(configuration.port)-\(index)")
         }
@@ -84,8 +87,6 @@ public final class RedisClient: Sendable {
 
     /// The connection that takes the next command, as ``RedisConfiguration/choice`` says.
     private func connectionToUse() -> RedisConnection {
-        var fillLimit = 0
-        if case .fillFirst(let limit) = configuration.choice { fillLimit = limit }
         var best = connections[0]
         var bestLoad = Int.max
         for connection in connections {

@@ -117,7 +117,7 @@ for line in sys.stdin:
     if m: rows.append((int(m.group(3)), m.group(1), int(m.group(2)), float(m.group(4))))
 for usec, name, calls, per in sorted(rows, reverse=True)[:8]:
     print(f"   {name:<12} {calls:>9,} calls {per:>7.1f} µs/call {usec / matched:>6.1f} µs/ticket")
-' "$(python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); print(sum(m["values"].get("count",0) for m in d["metrics"] if m["name"]=="tickets_resolved" and m["tags"].get("ticket_status")=="matched"))' "$results")"
+' "$(bench_json "$results" 'sum(m["values"].get("count", 0) for m in series("tickets_resolved") if m["tags"].get("ticket_status") == "matched")')"
 fi
 if command -v curl >/dev/null; then
     echo "-- the target's own counters (/metrics of the gateway, then of the matchmaker)"

@@ -35,7 +35,9 @@ public struct JSONObjectWriter: Sendable {
     public func response(status: HTTPResponse.Status = .ok) -> Response {
         var headers = HTTPFields()
         headers[.contentType] = "application/json"
-        return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: closed)))
+        var buffer = ByteBuffer(bytes: bytes)
+        buffer.writeInteger(UInt8(ascii: "}"))
+        return Response(status: status, headers: headers, body: .init(byteBuffer: buffer))
     }
 
     private mutating func name(_ key: String) {
