@@ -11,10 +11,15 @@ public struct ServiceTelemetry: Sendable {
     public let registry: PrometheusCollectorRegistry
     /// A swift-metrics factory creating metrics on ``registry``.
     public let factory: PrometheusMetricsFactory
+    /// The process metrics (`process_cpu_seconds_total` and the like), refreshed by each ``exposition()``; nil when
+    /// left out.
+    public let process: ProcessMetrics?
 
-    /// Telemetry on `registry` (a fresh one by default).
-    public init(registry: PrometheusCollectorRegistry = PrometheusCollectorRegistry()) {
+    /// Telemetry on `registry` (a fresh one by default), with the standard process metrics unless `processMetrics`
+    /// is false.
+    public init(registry: PrometheusCollectorRegistry = PrometheusCollectorRegistry(), processMetrics: Bool = true) {
         self.registry = registry
+        process = processMetrics ? ProcessMetrics(registry: registry) : nil
         var factory = PrometheusMetricsFactory(registry: registry)
         factory.defaultDurationHistogramBuckets = ServiceTelemetry.latencyBuckets
         self.factory = factory
@@ -42,8 +47,9 @@ public struct ServiceTelemetry: Sendable {
         CoreMetrics.Timer(label: name, dimensions: dimensions, preferredDisplayUnit: .seconds, factory: factory)
     }
 
-    /// The Prometheus text exposition (format 0.0.4) of every metric.
+    /// The Prometheus text exposition (format 0.0.4) of every metric, the process metrics read afresh.
     public func exposition() -> [UInt8] {
-        registry.emitToBuffer()
+        process?.update()
+        return registry.emitToBuffer()
     }
 }
