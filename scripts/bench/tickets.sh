@@ -8,7 +8,8 @@
 #
 # Usage: scripts/bench/tickets.sh [RATE] [DURATION-SECONDS] [WORKERS]    (default 5000 30 2)
 # Env:   BENCH_SKIP_BUILD=1 reuses the release builds; BENCH_KEEP=1 keeps the temp dir; MODE=skill for skill-based;
-#        TARGET_BIN=DIR runs the target executables of DIR (A/B comparisons of two builds).
+#        TARGET_BIN=DIR runs the target executables of DIR (A/B comparisons of two builds);
+#        PROFILE=1 records `perf record -a` through the middle half of the run and prints each process's hottest symbols.
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 
@@ -66,10 +67,21 @@ results="$BENCH_TMP/tickets.json"
 # CPU seconds (user + system) of a process so far, from /proc.
 cpu_of() { awk -v tck="$(getconf CLK_TCK)" '{ printf "%.2f", ($14 + $15) / tck }' "/proc/$1/stat" 2>/dev/null || echo 0; }
 command -v redis-cli >/dev/null && redis-cli -p "$REDIS_PORT" CONFIG RESETSTAT >/dev/null
+# REDIS_CONFIG="name value ...": CONFIG SET on the target's redis-server before the run (experiments).
+[[ -z "${REDIS_CONFIG:-}" ]] || redis-cli -p "$REDIS_PORT" CONFIG SET ${REDIS_CONFIG} >/dev/null
 declare -A cpu_before
 for name in gateway matchmaker redis; do cpu_before[$name]=$(cpu_of "$(cat "$STAMPEDE_TARGET_DIR/$name.pid")"); done
+profiler=
+if [[ "${PROFILE:-0}" == 1 ]]; then
+    command -v perf >/dev/null || { echo "error: PROFILE=1 needs perf (apt-get install linux-perf)" >&2; exit 1; }
+    (sleep $((duration / 4)); pgrep -n -f "$STAMPEDE run" >"$BENCH_TMP/generator.pid" || true
+     exec perf record -F 499 -a -g -o "$BENCH_TMP/perf.data" -- sleep $((duration / 2))) >/dev/null 2>&1 &
+    profiler=$!
+    bench_track "$profiler"
+fi
 code=0
 bench_stampede $((duration + 120)) "$results" "$scenario" --grace 40s || code=$?
+[[ -z "$profiler" ]] || wait "$profiler" || true
 [[ -s "$results" ]] || { echo "error: stampede wrote no results (exit $code):" >&2; tail -20 "$results.log" >&2; exit 1; }
 
 cpu_spent=()
@@ -123,5 +135,18 @@ if command -v curl >/dev/null; then
     echo "-- the target's own counters (/metrics of the gateway, then of the matchmaker)"
     curl -s "$GATEWAY_URL/metrics" | grep -E '^matchmaking_tickets_created_total' || true
     curl -s "$MATCHMAKER_METRICS_URL" | grep -E '^matchmaking_(tickets_matched_total|matches_created_total|allocation_failures_total)' || true
+fi
+if [[ -n "$profiler" && -s "$BENCH_TMP/perf.data" ]]; then
+    demangle() { if command -v swift-demangle >/dev/null; then swift-demangle --simplified; else cat; fi; }
+    echo "-- perf: share of all samples by process, then each process's hottest symbols (self time)"
+    for name in gateway matchmaker redis generator; do
+        if [[ $name == generator ]]; then pid=$(cat "$BENCH_TMP/generator.pid" 2>/dev/null || true); else pid=$(cat "$STAMPEDE_TARGET_DIR/$name.pid"); fi
+        [[ -n "$pid" ]] || continue
+        echo "== $name (pid $pid): share of all samples, by library, then by symbol"
+        perf report -i "$BENCH_TMP/perf.data" --stdio --no-children --pid "$pid" --sort dso -g none 2>/dev/null |
+            grep -E '^ +[0-9]' | head -6 || true
+        perf report -i "$BENCH_TMP/perf.data" --stdio --no-children --pid "$pid" --sort dso,symbol -g none 2>/dev/null |
+            grep -E '^ +[0-9]' | head -"${PROFILE_TOP:-25}" | demangle | cut -c1-200 || true
+    done
 fi
 exit "$code"
