@@ -50,7 +50,8 @@ let package = Package(
         .target(
             name: "MatchmakingTelemetry",
             dependencies: [
-                .product(name: "Hummingbird", package: "hummingbird"), .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Hummingbird", package: "hummingbird"), .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
             ],
             path: "targets/matchmaking/Telemetry"
@@ -109,22 +110,22 @@ let package = Package(
         ),
         .executableTarget(
             name: "matchmaking-orchestrator",
-            dependencies: ["GameOrchestrator", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            dependencies: ["GameOrchestrator", "MatchmakingTelemetry", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             path: "targets/matchmaking/Executables/Orchestrator"
         ),
         .executableTarget(
             name: "matchmaking-gameserver",
-            dependencies: ["GameServer", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            dependencies: ["GameServer", "MatchmakingTelemetry", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             path: "targets/matchmaking/Executables/GameServer"
         ),
         .executableTarget(
             name: "matchmaking-gateway",
-            dependencies: ["MatchmakingGateway", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            dependencies: ["MatchmakingGateway", "MatchmakingTelemetry", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             path: "targets/matchmaking/Executables/Gateway"
         ),
         .executableTarget(
             name: "matchmaking-matchmaker",
-            dependencies: ["Matchmaker", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            dependencies: ["Matchmaker", "MatchmakingTelemetry", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             path: "targets/matchmaking/Executables/Matchmaker"
         ),
         // The plugin API: what an adapter declares and (later) implements. No dependencies.
@@ -220,6 +221,16 @@ let package = Package(
                 .product(name: "NIOHTTP1", package: "swift-nio"),
             ],
             path: "Benchmarks/NIOFloor"
+        ),
+        // The floor of a Hummingbird server (one route), scripts/bench/hummingbird-floor.sh.
+        .executableTarget(
+            name: "stampede-hummingbird-floor",
+            dependencies: [
+                "MatchmakingGateway", "MatchmakingTelemetry", .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"), .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ],
+            path: "Benchmarks/HummingbirdFloor"
         ),
         // The matchmaker alone (no HTTP, no load generator), scripts/bench/matchmaker-alone.sh.
         .executableTarget(

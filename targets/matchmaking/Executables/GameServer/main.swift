@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import GameServer
 import Logging
+import MatchmakingTelemetry
 import NIOPosix
 import ServiceLifecycle
 
@@ -47,7 +48,7 @@ struct GameServerCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        var logger = Logger(label: "matchmaking-gameserver")
+        var logger = Logger(label: "matchmaking-gameserver", factory: LazyMetadataLogHandler.init(label:))
         logger.logLevel = Logger.Level(rawValue: logLevel) ?? .info
         let settings = GameServerSettings(
             matchId: matchId, expectedPlayers: playerIds, tickRate: tickRate, matchDuration: .seconds(duration),

@@ -56,7 +56,7 @@ struct GatewayCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        var logger = Logger(label: "matchmaking-gateway")
+        var logger = Logger(label: "matchmaking-gateway", factory: LazyMetadataLogHandler.init(label:))
         logger.logLevel = Logger.Level(rawValue: logLevel) ?? .info
         let settings = GatewaySettings(
             redisHost: redisHost, redisPort: redisPort, redisPoolSize: redisPool, host: host, port: port, backlog: backlog,

@@ -57,7 +57,7 @@ struct MatchmakerCommand: AsyncParsableCommand {
         guard let matchmakingMode = MatchmakingMode(rawValue: mode) else {
             throw ValidationError("--mode must be fifo or skill, got \(mode)")
         }
-        var logger = Logger(label: "matchmaker")
+        var logger = Logger(label: "matchmaker", factory: LazyMetadataLogHandler.init(label:))
         logger.logLevel = Logger.Level(rawValue: logLevel) ?? .info
         let settings = MatchmakingSettings(
             keyPrefix: keyPrefix, teamSize: teamSize, mode: matchmakingMode, ticketTimeout: timeout, maxMatchesPerCall: batch

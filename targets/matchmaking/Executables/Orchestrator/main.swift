@@ -62,7 +62,7 @@ struct OrchestratorCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        var logger = Logger(label: "matchmaking-orchestrator")
+        var logger = Logger(label: "matchmaking-orchestrator", factory: LazyMetadataLogHandler.init(label:))
         logger.logLevel = Logger.Level(rawValue: logLevel) ?? .info
         let settings = OrchestratorSettings(
             host: host, port: port, publicAddress: publicAddress, maxServers: maxServers,

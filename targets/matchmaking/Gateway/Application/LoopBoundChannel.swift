@@ -9,20 +9,20 @@ import NIOCore
 /// Hummingbird runs each connection in a task on the cooperative pool: every request then hops from the event loop to
 /// a pool thread and every response back. Pinned to the loop, a request is read, handled and answered on one thread,
 /// and a handler's `await` (a Redis reply) resumes there too.
-struct LoopBoundChannel<Base: ServerChildChannel>: ServerChildChannel {
+public struct LoopBoundChannel<Base: ServerChildChannel>: ServerChildChannel {
     /// The wrapped channel's value.
-    typealias Value = Base.Value
+    public typealias Value = Base.Value
 
     /// The channel whose handler is pinned.
-    let base: Base
+    public let base: Base
 
     /// Sets the connection up as `base` does.
-    func setup(channel: any Channel, logger: Logger) -> EventLoopFuture<Value> {
+    public func setup(channel: any Channel, logger: Logger) -> EventLoopFuture<Value> {
         base.setup(channel: channel, logger: logger)
     }
 
     /// Handles the connection as `base` does, with its event loop as the task's executor.
-    func handle(value: Value, logger: Logger) async {
+    public func handle(value: Value, logger: Logger) async {
         await withTaskExecutorPreference(EventLoopTaskExecutor(loop: value.channel.eventLoop)) {
             await base.handle(value: value, logger: logger)
         }
@@ -31,7 +31,7 @@ struct LoopBoundChannel<Base: ServerChildChannel>: ServerChildChannel {
 
 extension HTTPServerBuilder {
     /// HTTP/1 whose connections handle their requests on their own event loop (see ``LoopBoundChannel``).
-    static func http1BoundToLoops(configuration: HTTP1Channel.Configuration = .init()) -> HTTPServerBuilder {
+    public static func http1BoundToLoops(configuration: HTTP1Channel.Configuration = .init()) -> HTTPServerBuilder {
         .init { responder in LoopBoundChannel(base: HTTP1Channel(responder: responder, configuration: configuration)) }
     }
 }
