@@ -138,15 +138,30 @@ if command -v curl >/dev/null; then
 fi
 if [[ -n "$profiler" && -s "$BENCH_TMP/perf.data" ]]; then
     demangle() { if command -v swift-demangle >/dev/null; then swift-demangle --simplified; else cat; fi; }
-    echo "-- perf: share of all samples by process, then each process's hottest symbols (self time)"
-    for name in gateway matchmaker redis generator; do
-        if [[ $name == generator ]]; then pid=$(cat "$BENCH_TMP/generator.pid" 2>/dev/null || true); else pid=$(cat "$STAMPEDE_TARGET_DIR/$name.pid"); fi
-        [[ -n "$pid" ]] || continue
-        echo "== $name (pid $pid): share of all samples, by library, then by symbol"
-        perf report -i "$BENCH_TMP/perf.data" --stdio --no-children --pid "$pid" --sort dso -g none 2>/dev/null |
-            grep -E '^ +[0-9]' | head -6 || true
-        perf report -i "$BENCH_TMP/perf.data" --stdio --no-children --pid "$pid" --sort dso,symbol -g none 2>/dev/null |
-            grep -E '^ +[0-9]' | head -"${PROFILE_TOP:-25}" | demangle | cut -c1-200 || true
-    done
+    echo "-- perf (${duration}s run, middle half): each process's share of all samples (2 cores = 100 %), its busiest libraries and symbols (self time)"
+    pids=()
+    for name in gateway matchmaker redis; do pids+=("$name=$(cat "$STAMPEDE_TARGET_DIR/$name.pid")"); done
+    pids+=("generator=$(cat "$BENCH_TMP/generator.pid" 2>/dev/null || echo 0)")
+    perf script -i "$BENCH_TMP/perf.data" -G -F pid,ip,sym,dso 2>/dev/null | python3 -c '
+import collections, re, sys
+names = {int(p): n for n, p in (a.split("=") for a in sys.argv[2:]) if p.isdigit()}
+top = int(sys.argv[1])
+total, per, dsos, syms = 0, collections.Counter(), collections.defaultdict(collections.Counter), collections.defaultdict(collections.Counter)
+for line in sys.stdin:
+    m = re.match(r"\s*(\d+)\s+[0-9a-f]+\s+(.*?)\s+\((.*)\)\s*$", line)
+    if not m: continue
+    total += 1
+    pid = int(m.group(1))
+    if pid not in names: continue
+    per[pid] += 1
+    dsos[pid][m.group(3).rsplit("/", 1)[-1]] += 1
+    syms[pid][m.group(2)] += 1
+for pid, name in names.items():
+    if not per[pid]: continue
+    print(f"== {name}: {100 * per[pid] / max(total, 1):.1f} % of all samples")
+    print("   " + ", ".join(f"{d} {100 * c / per[pid]:.0f} %" for d, c in dsos[pid].most_common(6)))
+    for sym, c in syms[pid].most_common(top):
+        print(f"   {100 * c / per[pid]:5.1f} %  {sym[:160]}")
+' "${PROFILE_TOP:-15}" "${pids[@]}" | demangle
 fi
 exit "$code"
