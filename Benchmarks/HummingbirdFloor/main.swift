@@ -10,17 +10,20 @@ import NIOPosix
 // request, to tell the framework's own cost from what the gateway adds on top of it.
 //
 // Usage: stampede-hummingbird-floor PORT VARIANT
-//   plain    Hummingbird's HTTP/1 server as it comes (handlers on the concurrency pool)
-//   loop     the gateway's server: each connection's handlers on its event loop (LoopBoundChannel)
-//   metrics  loop, plus the gateway's request metrics middleware (Prometheus counter and latency histogram)
+//   plain    Hummingbird's HTTP/1 server as it comes (handlers on the concurrency pool, swift-log's StreamLogHandler)
+//   loop     each connection's handlers on its event loop (the gateway's LoopBoundChannel)
+//   lazylog  loop, logging through the services' LazyMetadataLogHandler
+//   metrics  lazylog, plus the gateway's request metrics middleware (Prometheus counter and latency histogram): the
+//            gateway's own set-up
 
 let arguments = CommandLine.arguments
-guard arguments.count == 3, let port = Int(arguments[1]), ["plain", "loop", "metrics"].contains(arguments[2]) else {
-    print("usage: stampede-hummingbird-floor PORT plain|loop|metrics")
+guard arguments.count == 3, let port = Int(arguments[1]), ["plain", "loop", "lazylog", "metrics"].contains(arguments[2]) else {
+    print("usage: stampede-hummingbird-floor PORT plain|loop|lazylog|metrics")
     exit(2)
 }
 let variant = arguments[2]
-var logger = Logger(label: "hummingbird-floor")
+var logger = ["plain", "loop"].contains(variant)
+    ? Logger(label: "hummingbird-floor") : Logger(label: "hummingbird-floor", factory: LazyMetadataLogHandler.init(label:))
 logger.logLevel = .warning
 let router = Router()
 if variant == "metrics" { router.add(middleware: HTTPMetricsMiddleware(telemetry: ServiceTelemetry())) }

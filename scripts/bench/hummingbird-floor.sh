@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # The floor of a Hummingbird 2 server on this machine, and what the gateway's server set-up adds to it:
-# `stampede-hummingbird-floor` (one route, GET /hello → "hello", one event loop) in three variants — `plain`
-# (Hummingbird as it comes), `loop` (the gateway's LoopBoundChannel: handlers on the connection's event loop),
-# `metrics` (loop plus the gateway's request metrics middleware) — then nginx (one worker) as the peer, each under
+# `stampede-hummingbird-floor` (one route, GET /hello → "hello", one event loop) in four variants — `plain`
+# (Hummingbird as it comes), `loop` (handlers on the connection's event loop, as the gateway runs them), `lazylog`
+# (loop, with the services' log handler), `metrics` (lazylog plus the gateway's request metrics middleware: the
+# gateway's own set-up) — then nginx (one worker) as the peer, each under
 # `wrk -t1 -cCONNECTIONS` for SECONDS. Prints requests/s and the server's CPU per request (from /proc).
 #
 # Usage: scripts/bench/hummingbird-floor.sh [CONNECTIONS] [SECONDS]    (default 300 10)
@@ -41,7 +42,7 @@ print(f"| {name} | {requests / seconds:,.0f} | {ticks / hz * 1e6 / max(requests,
 echo "== GET /hello, wrk -t1 -c$connections, ${seconds}s each (after a 2 s warm-up)"
 echo "| server | requests/s | server CPU per request |"
 echo "|---|---:|---:|"
-for variant in plain loop metrics; do
+for variant in plain loop lazylog metrics; do
     port=$(bench_free_port)
     "$floor" "$port" "$variant" >"$BENCH_TMP/$variant.log" 2>&1 &
     pid=$!
