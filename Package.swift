@@ -236,7 +236,7 @@ let package = Package(
         .executableTarget(
             name: "stampede-matchmaker-bench",
             dependencies: [
-                "Matchmaker", "MatchmakingCore", "RedisClient", "RedisServerProcess",
+                "Matchmaker", "MatchmakingCore", "MatchmakingTelemetry", "RedisClient", "RedisServerProcess",
                 .product(name: "Logging", package: "swift-log"), .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],

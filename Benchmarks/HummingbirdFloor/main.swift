@@ -30,13 +30,8 @@ if variant == "metrics" { router.add(middleware: HTTPMetricsMiddleware(telemetry
 router.get("/hello") { _, _ in "hello" }
 let loops = MultiThreadedEventLoopGroup(numberOfThreads: 1)
 let configuration = ApplicationConfiguration(address: .hostname("127.0.0.1", port: port), backlog: 4096)
-if variant == "plain" {
-    let app = Application(router: router, configuration: configuration, eventLoopGroupProvider: .shared(loops), logger: logger)
-    try await app.runService()
-} else {
-    let app = Application(
-        router: router, server: .http1BoundToLoops(), configuration: configuration, eventLoopGroupProvider: .shared(loops),
-        logger: logger
-    )
-    try await app.runService()
-}
+let app = Application(
+    router: router, server: variant == "plain" ? .http1() : .http1BoundToLoops(), configuration: configuration,
+    eventLoopGroupProvider: .shared(loops), logger: logger
+)
+try await app.runService()

@@ -3,6 +3,7 @@ import Foundation
 import Logging
 import Matchmaker
 import MatchmakingCore
+import MatchmakingTelemetry
 import RedisClient
 import RedisServerProcess
 import ServiceLifecycle
@@ -21,15 +22,6 @@ guard arguments.allSatisfy({ ($0 ?? 0) > 0 }) else {
 }
 let tickets = arguments.first.flatMap { $0 } ?? 100_000
 let workers = arguments.dropFirst().first.flatMap { $0 } ?? 2
-
-/// CPU seconds (user + system) of a process so far, from /proc; nil if unreadable.
-func cpuSeconds(of pid: Int32) -> Double? {
-    guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
-          let end = stat.lastIndex(of: ")") else { return nil }
-    let fields = stat[stat.index(after: end)...].split(separator: " ")
-    guard fields.count > 12, let user = Double(fields[11]), let system = Double(fields[12]) else { return nil }
-    return (user + system) / Double(sysconf(Int32(_SC_CLK_TCK)))
-}
 
 let server = try await RedisServer.start()
 let redis = RedisClient(configuration: RedisConfiguration(host: server.host, port: server.port, poolSize: 4, choice: .fillFirst()))
@@ -59,8 +51,9 @@ do {
     )
     let services = ServiceGroup(configuration: .init(services: [.init(service: worker)], logger: logger))
     let ownPid = getpid()
+    let cpuSeconds = { (pid: Int32) in ProcessStat.current(pid: pid)?.cpuSeconds }
     let redisPid = server.processIdentifier ?? 0
-    let cpuBefore = (cpuSeconds(of: ownPid) ?? 0, cpuSeconds(of: redisPid) ?? 0)
+    let cpuBefore = (cpuSeconds(ownPid) ?? 0, cpuSeconds(redisPid) ?? 0)
     let clock = ContinuousClock()
     let start = clock.now
     let elapsed = try await withThrowingTaskGroup(of: Void.self) { tasks in
@@ -74,8 +67,8 @@ do {
         return elapsed
     }
     let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
-    let matchmakerCPU = (cpuSeconds(of: ownPid) ?? 0) - cpuBefore.0
-    let redisCPU = (cpuSeconds(of: redisPid) ?? 0) - cpuBefore.1
+    let matchmakerCPU = (cpuSeconds(ownPid) ?? 0) - cpuBefore.0
+    let redisCPU = (cpuSeconds(redisPid) ?? 0) - cpuBefore.1
     let stats = try await queue.stats()
     print(String(format: "matched %d tickets in %d matches in %.2f s: %.0f tickets/s", stats["matched"] ?? 0,
                  stats["matches"] ?? 0, seconds, Double(tickets) / seconds))

@@ -5,37 +5,29 @@ import Testing
 
 /// ``ProcessMetrics``: the standard `process_*` series on every service's `/metrics`.
 struct ProcessMetricsTests {
-    /// The value of the unlabelled series `name` in a Prometheus text exposition.
-    private func value(_ name: String, in exposition: String) -> Double? {
-        for line in exposition.split(separator: "\n") where line.hasPrefix(name + " ") {
-            return Double(line.dropFirst(name.count + 1))
-        }
-        return nil
-    }
-
     @Test("a scrape reports this process's CPU, memory, descriptors and start time, and CPU only goes up")
     func exposesTheRunningProcess() throws {
         let telemetry = ServiceTelemetry()
-        let first = String(decoding: telemetry.exposition(), as: UTF8.self)
+        _ = telemetry.exposition()
+        let cpu1 = try #require(sample(telemetry.registry, "process_cpu_seconds_total"))
         // Burn a little CPU so the counter has something to add.
         var sum = 0.0
         for index in 0..<3_000_000 { sum += Double(index).squareRoot() }
         #expect(sum > 0)
         let second = String(decoding: telemetry.exposition(), as: UTF8.self)
         #expect(second.contains("# TYPE process_cpu_seconds_total counter"))
-        let cpu1 = try #require(value("process_cpu_seconds_total", in: first))
-        let cpu2 = try #require(value("process_cpu_seconds_total", in: second))
+        let cpu2 = try #require(sample(telemetry.registry, "process_cpu_seconds_total"))
         #expect(cpu1 > 0)
         #expect(cpu2 >= cpu1)
-        let resident = try #require(value("process_resident_memory_bytes", in: second))
-        let virtual = try #require(value("process_virtual_memory_bytes", in: second))
+        let resident = try #require(sample(telemetry.registry, "process_resident_memory_bytes"))
+        let virtual = try #require(sample(telemetry.registry, "process_virtual_memory_bytes"))
         #expect(resident > 1_000_000)
         #expect(virtual >= resident)
-        let open = try #require(value("process_open_fds", in: second))
-        let max = try #require(value("process_max_fds", in: second))
+        let open = try #require(sample(telemetry.registry, "process_open_fds"))
+        let max = try #require(sample(telemetry.registry, "process_max_fds"))
         #expect(open >= 3)
         #expect(max >= open)
-        let start = try #require(value("process_start_time_seconds", in: second))
+        let start = try #require(sample(telemetry.registry, "process_start_time_seconds"))
         let now = Date().timeIntervalSince1970
         #expect(start <= now + 1)
         #expect(start > now - 86_400 * 7)

@@ -22,16 +22,14 @@ fi
 floor="$BENCH_ROOT/.build/release/stampede-hummingbird-floor"
 [[ -x "$floor" ]] || { echo "error: no $floor after the build" >&2; exit 1; }
 
-# ticks PID: CPU clock ticks (user + system) of a process so far.
-ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat"; }
 # measure NAME PID URL: wrk against URL; prints a table row with the CPU per request of PID.
 measure() {
     local name=$1 pid=$2 url=$3
     wrk -t1 -c"$connections" -d2s "$url" >/dev/null 2>&1 || true   # warm-up: connections open, caches filled
     local before after output requests
-    before=$(ticks "$pid")
+    before=$(bench_cpu_ticks "$pid")
     output=$(wrk -t1 -c"$connections" -d"${seconds}s" "$url")
-    after=$(ticks "$pid")
+    after=$(bench_cpu_ticks "$pid")
     requests=$(awk '/requests in/ { print $1 }' <<<"$output")
     python3 -c 'import sys
 name, requests, ticks, seconds, hz = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), float(sys.argv[4]), float(sys.argv[5])

@@ -206,6 +206,19 @@ bench_timed() {
     /usr/bin/time -f "%U %S" -o "$file" "$@"
 }
 
+# bench_cpu_ticks PID...: CPU clock ticks (user + system, `getconf CLK_TCK` a second) the processes spent so far,
+# from /proc (a process already gone counts 0).
+bench_cpu_ticks() {
+    local total=0 pid
+    for pid in "$@"; do total=$((total + $(awk '{ print $14 + $15 }' "/proc/$pid/stat" 2>/dev/null || echo 0))); done
+    echo "$total"
+}
+
+# bench_demangle: Swift symbols on stdin made readable when the toolchain's demangler is there.
+bench_demangle() {
+    if command -v swift-demangle >/dev/null; then swift-demangle --simplified; else cat; fi
+}
+
 # bench_cpu_us FILE REQUESTS: CPU microseconds per request from a bench_timed FILE.
 bench_cpu_us() {
     python3 -c 'import sys

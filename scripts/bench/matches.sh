@@ -66,12 +66,11 @@ done
 orchestrator_rss=$(awk '/^VmRSS:/ { print $2 }' "/proc/$orchestrator/status")
 mem_after=$(mem_available)
 # CPU seconds (utime + stime) of the orchestrator and of the game servers, and what the idle servers burn.
-cpu_of() { local total=0 pid; for pid in "$@"; do total=$((total + $(awk '{ print $14 + $15 }' "/proc/$pid/stat" 2>/dev/null || echo 0))); done; echo "$total"; }
 ticks=$(getconf CLK_TCK)
-orchestrator_cpu=$(cpu_of "$orchestrator")
-servers_cpu=$(cpu_of $servers)
+orchestrator_cpu=$(bench_cpu_ticks "$orchestrator")
+servers_cpu=$(bench_cpu_ticks $servers)
 sleep 3
-servers_idle=$(( $(cpu_of $servers) - servers_cpu ))
+servers_idle=$(( $(bench_cpu_ticks $servers) - servers_cpu ))
 
 echo
 echo "matches requested       $count"

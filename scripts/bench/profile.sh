@@ -17,11 +17,6 @@ bench_build
 bench_require_adapter http
 bench_start_nginx off
 
-# demangle: Swift symbols made readable when the toolchain's demangler is there.
-demangle() {
-    if command -v swift-demangle >/dev/null; then swift-demangle --simplified; else cat; fi
-}
-
 results="$BENCH_TMP/profile.json"
 if command -v perf >/dev/null && perf record -o /dev/null -- true >/dev/null 2>&1; then
     scenario="$BENCH_TMP/profile.yaml"
@@ -41,7 +36,7 @@ if command -v perf >/dev/null && perf record -o /dev/null -- true >/dev/null 2>&
         perf report -i "$BENCH_TMP/perf.data" --stdio "$@" >"$file" 2>/dev/null || true
     }
     # rows FILE COUNT: the first COUNT sample rows of a report, demangled, trailing blanks trimmed.
-    rows() { grep -E '^ +[0-9]' "$1" | head -n "$2" | demangle | sed -E 's/( +-)* *$//' | cut -c1-200 || true; }
+    rows() { grep -E '^ +[0-9]' "$1" | head -n "$2" | bench_demangle | sed -E 's/( +-)* *$//' | cut -c1-200 || true; }
     report "$BENCH_TMP/dso.txt" --no-children --sort dso
     report "$BENCH_TMP/self.txt" --no-children --sort symbol -g none
     report "$BENCH_TMP/own.txt" --no-children --dsos stampede --sort symbol -g none
@@ -99,5 +94,5 @@ else
     bench_stop_nginx
     echo "== top $top functions (self instructions)"
     callgrind_annotate "$BENCH_TMP/callgrind.out" >"$BENCH_TMP/callgrind.txt" 2>/dev/null || true
-    sed -n '/^Ir/,$p' "$BENCH_TMP/callgrind.txt" | sed -n "3,$((top + 2))p" | demangle | cut -c1-200 || true
+    sed -n '/^Ir/,$p' "$BENCH_TMP/callgrind.txt" | sed -n "3,$((top + 2))p" | bench_demangle | cut -c1-200 || true
 fi

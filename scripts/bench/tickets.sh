@@ -9,7 +9,9 @@
 # Usage: scripts/bench/tickets.sh [RATE] [DURATION-SECONDS] [WORKERS]    (default 5000 30 2)
 # Env:   BENCH_SKIP_BUILD=1 reuses the release builds; BENCH_KEEP=1 keeps the temp dir; MODE=skill for skill-based;
 #        TARGET_BIN=DIR runs the target executables of DIR (A/B comparisons of two builds);
-#        PROFILE=1 records `perf record -a` through the middle half of the run and prints each process's hottest symbols.
+#        PROFILE=1 records `perf record -a` through the middle half of the run and prints each process's share of the
+#        samples, busiest libraries and symbols (PROFILE_TOP=N of them, default 15); REDIS_CONFIG="name value ..." sets
+#        redis-server options (CONFIG SET) before the run, for experiments.
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 
@@ -64,13 +66,10 @@ YAML
 
 echo "== $mode matchmaking, $workers workers; $rate new tickets/s for ${duration}s = $((rate * duration)) planned"
 results="$BENCH_TMP/tickets.json"
-# CPU seconds (user + system) of a process so far, from /proc.
-cpu_of() { awk -v tck="$(getconf CLK_TCK)" '{ printf "%.2f", ($14 + $15) / tck }' "/proc/$1/stat" 2>/dev/null || echo 0; }
 command -v redis-cli >/dev/null && redis-cli -p "$REDIS_PORT" CONFIG RESETSTAT >/dev/null
-# REDIS_CONFIG="name value ...": CONFIG SET on the target's redis-server before the run (experiments).
 [[ -z "${REDIS_CONFIG:-}" ]] || redis-cli -p "$REDIS_PORT" CONFIG SET ${REDIS_CONFIG} >/dev/null
 declare -A cpu_before
-for name in gateway matchmaker redis; do cpu_before[$name]=$(cpu_of "$(cat "$STAMPEDE_TARGET_DIR/$name.pid")"); done
+for name in gateway matchmaker redis; do cpu_before[$name]=$(bench_cpu_ticks "$(cat "$STAMPEDE_TARGET_DIR/$name.pid")"); done
 profiler=
 if [[ "${PROFILE:-0}" == 1 ]]; then
     command -v perf >/dev/null || { echo "error: PROFILE=1 needs perf (apt-get install linux-perf)" >&2; exit 1; }
@@ -86,7 +85,8 @@ bench_stampede $((duration + 120)) "$results" "$scenario" --grace 40s || code=$?
 
 cpu_spent=()
 for name in gateway matchmaker redis; do
-    cpu_spent+=("$name=$(python3 -c 'import sys; print(float(sys.argv[2]) - float(sys.argv[1]))' "${cpu_before[$name]}" "$(cpu_of "$(cat "$STAMPEDE_TARGET_DIR/$name.pid")")")")
+    ticks=$(( $(bench_cpu_ticks "$(cat "$STAMPEDE_TARGET_DIR/$name.pid")") - cpu_before[$name] ))
+    cpu_spent+=("$name=$(python3 -c 'import sys; print(int(sys.argv[1]) / int(sys.argv[2]))' "$ticks" "$(getconf CLK_TCK)")")
 done
 read -r user system <"$results.cpu" || true
 cpu_spent+=("generator=$(python3 -c 'import sys; print(float(sys.argv[1]) + float(sys.argv[2]))' "${user:-0}" "${system:-0}")")
@@ -137,7 +137,6 @@ if command -v curl >/dev/null; then
     curl -s "$MATCHMAKER_METRICS_URL" | grep -E '^matchmaking_(tickets_matched_total|matches_created_total|allocation_failures_total)' || true
 fi
 if [[ -n "$profiler" && -s "$BENCH_TMP/perf.data" ]]; then
-    demangle() { if command -v swift-demangle >/dev/null; then swift-demangle --simplified; else cat; fi; }
     echo "-- perf (${duration}s run, middle half): each process's share of all samples (2 cores = 100 %), its busiest libraries and symbols (self time)"
     pids=()
     for name in gateway matchmaker redis; do pids+=("$name=$(cat "$STAMPEDE_TARGET_DIR/$name.pid")"); done
@@ -162,6 +161,6 @@ for pid, name in names.items():
     print("   " + ", ".join(f"{d} {100 * c / per[pid]:.0f} %" for d, c in dsos[pid].most_common(6)))
     for sym, c in syms[pid].most_common(top):
         print(f"   {100 * c / per[pid]:5.1f} %  {sym[:160]}")
-' "${PROFILE_TOP:-15}" "${pids[@]}" | demangle
+' "${PROFILE_TOP:-15}" "${pids[@]}" | bench_demangle
 fi
 exit "$code"

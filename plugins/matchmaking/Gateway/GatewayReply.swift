@@ -48,19 +48,15 @@ struct GatewayReply: @unchecked Sendable {
         return String(decoding: body.prefix(200), as: UTF8.self)
     }
 
-    /// A value's text: strings as they are, numbers in decimal (integers without a fraction); nil otherwise.
-    /// Booleans come as numbers too (1/0): the adapter reads none.
+    /// A value's text: strings as they are, numbers (JSONSerialization's `NSNumber`s) in decimal, integers without a
+    /// fraction; nil otherwise. Booleans come as numbers too (1/0): the adapter reads none.
     private static func text(_ value: Any?) -> String? {
         switch value {
         case let text as String: return text
-        case let number as NSNumber: return decimal(number.doubleValue)
-        case let number as Int: return String(number)
-        case let number as Double: return decimal(number)
+        case let number as NSNumber:
+            let value = number.doubleValue
+            return value == value.rounded() && abs(value) < 1e15 ? String(Int64(value)) : String(value)
         default: return nil
         }
-    }
-
-    private static func decimal(_ number: Double) -> String {
-        number == number.rounded() && abs(number) < 1e15 ? String(Int64(number)) : String(number)
     }
 }

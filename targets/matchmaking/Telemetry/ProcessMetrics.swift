@@ -55,20 +55,20 @@ public final class ProcessMetrics: Sendable {
     }
 }
 
-/// What `/proc/self/stat` (and `/proc/stat`'s boot time) tell of the running process.
-struct ProcessStat {
+/// What `/proc/PID/stat` (and `/proc/stat`'s boot time) tell of a process.
+public struct ProcessStat: Sendable {
     /// User plus system CPU time, seconds.
-    var cpuSeconds: Double
+    public var cpuSeconds: Double
     /// Resident set size, bytes.
-    var residentBytes: Int
+    public var residentBytes: Int
     /// Virtual memory size, bytes.
-    var virtualBytes: Int
+    public var virtualBytes: Int
     /// Start time since the Unix epoch, seconds (nil without the boot time).
-    var startTimeSeconds: Double?
+    public var startTimeSeconds: Double?
 
-    /// The running process's figures; nil where `/proc/self/stat` cannot be read or parsed.
-    static func current() -> ProcessStat? {
-        guard let text = readProcFile("/proc/self/stat") else { return nil }
+    /// The figures of process `pid` (nil: the running process); nil where its `stat` file cannot be read or parsed.
+    public static func current(pid: Int32? = nil) -> ProcessStat? {
+        guard let text = readProcFile("/proc/\(pid.map(String.init) ?? "self")/stat") else { return nil }
         return parse(stat: text, bootTime: readProcFile("/proc/stat").flatMap(bootTime(in:)),
                      ticksPerSecond: Double(sysconf(Int32(_SC_CLK_TCK))), pageSize: sysconf(Int32(_SC_PAGESIZE)))
     }
