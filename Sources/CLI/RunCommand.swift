@@ -47,6 +47,13 @@ struct RunCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Cap on runs in flight for open loads without max_in_flight.")
     var maxInFlight: Int = 10_000
 
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Event-loop threads the players run on (default: one per core). Fewer cost less CPU per request when the target shares the machine; one caps the load generator at one core.",
+            valueName: "N"))
+    var eventLoops: Int?
+
     @Flag(name: .long, help: "No live progress.")
     var quiet = false
 
@@ -56,6 +63,9 @@ struct RunCommand: AsyncParsableCommand {
         }
         guard (try? Units.duration(grace).get()) != nil else { throw ValidationError("--grace takes a duration such as 30s, not '\(grace)'") }
         guard maxInFlight > 0 else { throw ValidationError("--max-in-flight must be at least 1") }
+        if let eventLoops, !(1...Engine.availableEventLoops).contains(eventLoops) {
+            throw ValidationError("--event-loops must be between 1 and \(Engine.availableEventLoops) (this machine's event loops, one per core), not \(eventLoops)")
+        }
         if let duration {
             guard let seconds = try? Units.duration(duration).get(), seconds > 0 else {
                 throw ValidationError("--duration takes a positive duration such as 2m, not '\(duration)'")
@@ -81,6 +91,7 @@ struct RunCommand: AsyncParsableCommand {
         var options = EngineOptions()
         options.gracePeriod = (try? Units.duration(grace).get()) ?? 30
         options.defaultMaxInFlight = maxInFlight
+        options.eventLoops = eventLoops
         let engine: Engine
         do {
             engine = try Engine(plan: plan, registry: registry, options: options)

@@ -18,6 +18,10 @@ public struct EngineOptions: Sendable {
     /// Whether players' tasks run on SwiftNIO's event loops (where network adapters do their I/O, saving a thread
     /// hop per action) rather than on Swift's cooperative pool.
     public var playersOnEventLoops = true
+    /// How many of SwiftNIO's event loops players run on (nil: all of them, one per core; at most
+    /// ``Engine/availableEventLoops``). Fewer loops cost less CPU per request at moderate rates when the target shares
+    /// the machine (fewer threads woken per arrival); one loop caps the generator at one core.
+    public var eventLoops: Int?
     /// Values for `{{ env.NAME }}`.
     public var environment: [String: String] = ProcessInfo.processInfo.environment
 
@@ -51,7 +55,7 @@ public final class Engine: Sendable {
     public init(plan: CompiledPlan, registry: AdapterRegistry, options: EngineOptions = EngineOptions()) throws(EngineError) {
         self.plan = plan
         self.options = options
-        executors = PlayerExecutors(enabled: options.playersOnEventLoops)
+        executors = PlayerExecutors(enabled: options.playersOnEventLoops, limit: options.eventLoops)
         let targets = try TargetSet(plan.scenario, registry: registry, environment: options.environment)
         self.targets = targets
         do {
@@ -144,6 +148,12 @@ public final class Engine: Sendable {
             errors: errorLog.all
         )
     }
+
+    /// How many event loops players can run on (``EngineOptions/eventLoops`` at most): one per core.
+    public static var availableEventLoops: Int { PlayerExecutors.available }
+
+    /// How many event loops this run's players use (0 when they run on Swift's cooperative pool).
+    public var eventLoopsUsed: Int { executors.count }
 
     /// The measurements so far (merging the recorder's shards).
     public func snapshot() -> MetricsStore { recorder.snapshot() }

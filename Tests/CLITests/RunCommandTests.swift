@@ -91,6 +91,8 @@ struct RunCommandTests {
         #expect(await runCommand(["run", "--quiet", path]) == 104)
         #expect(await runCommand(["run", "--out", "csv=x", path]) == 64)
         #expect(await runCommand(["run", "--grace", "soon", path]) == 64)
+        #expect(await runCommand(["run", "--event-loops", "0", path]) == 64)
+        #expect(await runCommand(["run", "--event-loops", "100000", path]) == 64)
     }
 
     @Test("a run whose every action fails does not pass a latency threshold by accident")

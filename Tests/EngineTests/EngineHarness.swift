@@ -1,4 +1,5 @@
 import Foundation
+import NIOPosix
 import StampedeAdapters
 import StampedeDSL
 import StampedeEngine
@@ -16,6 +17,7 @@ enum EngineHarness {
         var registry = try BuiltinAdapters.registry()
         try registry.register(StallAdapter.self)
         try registry.register(RecordAdapter.self)
+        try registry.register(LoopAdapter.self)
         return registry
     }
 
@@ -112,6 +114,29 @@ struct RecordTarget: ActionTarget {
         let key = request.string("key") ?? ""
         let value = request.string("value") ?? ""
         RecordAdapter.kept.withLock { $0[key, default: []].append(value) }
+        return .ok()
+    }
+}
+
+/// A test adapter whose `where` action keeps which event loop it ran on (nil off the loops), by its `key`.
+struct LoopAdapter: TargetAdapter {
+    static let declaration = AdapterDeclaration(
+        name: "loop",
+        summary: "Keeps the event loop each action runs on.",
+        actions: [ActionDeclaration(name: "where", summary: "Keeps the current event loop under `key`.", parameters: [
+            ParameterDeclaration(name: "key", type: .string, required: true, summary: "Where to keep it."),
+        ])]
+    )
+
+    static let kept = Mutex<[String: [ObjectIdentifier?]]>([:])
+
+    static func makeTarget(_ config: TargetConfig) throws -> any ActionTarget { LoopTarget() }
+}
+
+struct LoopTarget: ActionTarget {
+    func perform(_ request: ActionRequest, session: any PlayerSession) async -> ActionOutcome {
+        let loop = MultiThreadedEventLoopGroup.currentEventLoop.map { ObjectIdentifier($0) }
+        LoopAdapter.kept.withLock { $0[request.string("key") ?? "", default: []].append(loop) }
         return .ok()
     }
 }

@@ -11,7 +11,9 @@
 #        TARGET_BIN=DIR runs the target executables of DIR (A/B comparisons of two builds);
 #        PROFILE=1 records `perf record -a` through the middle half of the run and prints each process's share of the
 #        samples, busiest libraries and symbols (PROFILE_TOP=N of them, default 15); REDIS_CONFIG="name value ..." sets
-#        redis-server options (CONFIG SET) before the run, for experiments.
+#        redis-server options (CONFIG SET) before the run, for experiments; LOOPS=N runs the generator's players on N
+#        event loops (`stampede run --event-loops N`, default 1: the generator shares the 2 cores with the target, and
+#        one loop costs it 10-15 % less CPU per ticket than two at these rates; see BENCHMARKS.md).
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 
@@ -19,6 +21,7 @@ rate=${1:-5000}
 duration=${2:-30}
 workers=${3:-2}
 mode=${MODE:-fifo}
+loops=${LOOPS:-1}
 export STAMPEDE_TARGET_DIR="$BENCH_TMP/target"
 target="$BENCH_ROOT/targets/matchmaking/local.sh"
 
@@ -64,7 +67,7 @@ thresholds:
   lost_tickets: [count == 0]
 YAML
 
-echo "== $mode matchmaking, $workers workers; $rate new tickets/s for ${duration}s = $((rate * duration)) planned"
+echo "== $mode matchmaking, $workers workers; $rate new tickets/s for ${duration}s = $((rate * duration)) planned; generator on $loops event loop(s)"
 results="$BENCH_TMP/tickets.json"
 command -v redis-cli >/dev/null && redis-cli -p "$REDIS_PORT" CONFIG RESETSTAT >/dev/null
 [[ -z "${REDIS_CONFIG:-}" ]] || redis-cli -p "$REDIS_PORT" CONFIG SET ${REDIS_CONFIG} >/dev/null
@@ -79,7 +82,7 @@ if [[ "${PROFILE:-0}" == 1 ]]; then
     bench_track "$profiler"
 fi
 code=0
-bench_stampede $((duration + 120)) "$results" "$scenario" --grace 40s || code=$?
+bench_stampede $((duration + 120)) "$results" "$scenario" --grace 40s --event-loops "$loops" || code=$?
 [[ -z "$profiler" ]] || wait "$profiler" || true
 [[ -s "$results" ]] || { echo "error: stampede wrote no results (exit $code):" >&2; tail -20 "$results.log" >&2; exit 1; }
 

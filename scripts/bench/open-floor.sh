@@ -1,0 +1,91 @@
+#!/usr/bin/env bash
+# The floor of one HTTP exchange at an open arrival rate, the way the tickets benchmark sends them (even arrivals, a
+# connection per request in flight) rather than as fast as possible: what a bare `GET` costs the load generator and
+# the server when requests come RATE a second, each on its own wake-up.
+#
+# 1. Generators against nginx (1 worker): `stampede run` (open model, `http` adapter, `--event-loops 1` and 2) and,
+#    as the peer, `hey -c 100 -q RATE/100` (Go; 100 workers each sending RATE/100 a second).
+# 2. Servers under `stampede run --event-loops 1`: `stampede-hummingbird-floor metrics` (one route answering 5 bytes
+#    with the gateway's set-up: handlers on the connection's loop, the services' log handler, the request metrics
+#    middleware) and nginx.
+# Prints requests, the generator's CPU per request (/usr/bin/time) and the server's (/proc), each run SECONDS long.
+#
+# Usage: scripts/bench/open-floor.sh [RATE] [SECONDS]    (default 5000 15)
+# Env:   BENCH_SKIP_BUILD=1 reuses the release builds.
+set -euo pipefail
+source "$(dirname "$0")/lib.sh"
+bench_traps
+
+rate=${1:-5000}
+seconds=${2:-15}
+bench_apt nginx-light:nginx hey:hey curl:curl
+bench_build
+if [[ "${BENCH_SKIP_BUILD:-0}" != 1 ]]; then
+    echo "== swift build -c release --product stampede-hummingbird-floor" >&2
+    (cd "$BENCH_ROOT" && swift build -c release --product stampede-hummingbird-floor 2>&1 | grep -E "error|warning: " | tail -5) >&2 || true
+fi
+floor="$BENCH_ROOT/.build/release/stampede-hummingbird-floor"
+[[ -x "$floor" ]] || { echo "error: no $floor after the build" >&2; exit 1; }
+bench_require_adapter http
+hz=$(getconf CLK_TCK)
+
+# row NAME REQUESTS GENERATOR-CPU-FILE SERVER-TICKS: one table row.
+row() {
+    python3 - "$@" "$hz" <<'PY'
+import sys
+name, requests, cpu_file, ticks, hz = sys.argv[1], int(sys.argv[2] or 0), sys.argv[3], int(sys.argv[4]), float(sys.argv[5])
+user, system = (float(x) for x in open(cpu_file).read().split()[-2:])
+per = lambda seconds: f"{seconds * 1e6 / requests:,.1f} µs" if requests else "n/a"
+print(f"| {name} | {requests:,} | {per(user + system)} | {per(ticks / hz)} |")
+PY
+}
+
+# stampede_against NAME LOOPS SERVER-PID BASE-URL PATH: `stampede run` at RATE against the server; prints a row.
+stampede_against() {
+    local name=$1 loops=$2 pid=$3 url=$4 path=$5 scenario="$BENCH_TMP/open.yaml" results="$BENCH_TMP/open.json"
+    cat >"$scenario" <<YAML
+name: open-floor
+seed: 1
+duration: ${seconds}s
+targets:
+  web: { adapter: http, config: { base_url: "$url", pool_size: 8192, timeout: 10s } }
+behaviours:
+  get:
+    states:
+      one: { action: web.get, with: { path: "$path" } }
+load:
+  arrivals: { model: open, arrivals: even, rate: $rate/s, max_in_flight: 50000 }
+YAML
+    local before after
+    before=$(bench_cpu_ticks "$pid")
+    bench_stampede $((seconds + 60)) "$results" "$scenario" --event-loops "$loops" || true
+    after=$(bench_cpu_ticks "$pid")
+    [[ -s "$results" ]] || { echo "error: stampede wrote no results:" >&2; tail -20 "$results.log" >&2; exit 1; }
+    row "$name" "$(bench_json "$results" 'int(total("requests") - total("errors"))')" "$results.cpu" "$((after - before))"
+}
+
+echo "== a bare GET at $rate requests/s (even arrivals), ${seconds}s each"
+echo "| generator → server | requests answered | generator CPU per request | server CPU per request |"
+echo "|---|---:|---:|---:|"
+bench_start_nginx off
+worker=$(pgrep -P "$BENCH_NGINX_PID" | head -1)   # the worker serves; the master only supervises
+curl -fsS -o /dev/null "$NGINX_URL/hello.txt"
+for loops in 1 2; do
+    stampede_against "stampede --event-loops $loops → nginx" "$loops" "$worker" "$NGINX_URL" /hello.txt
+done
+workers=100
+before=$(bench_cpu_ticks "$worker")
+bench_timed "$BENCH_TMP/hey.cpu" hey -z "${seconds}s" -c "$workers" -q $((rate / workers)) "$NGINX_URL/hello.txt" >"$BENCH_TMP/hey.txt"
+after=$(bench_cpu_ticks "$worker")
+row "hey -c $workers -q $((rate / workers)) (peer) → nginx" "$(awk '/\[200\]/ { print $2 }' "$BENCH_TMP/hey.txt")" \
+    "$BENCH_TMP/hey.cpu" "$((after - before))"
+bench_stop_nginx
+
+port=$(bench_free_port)
+"$floor" "$port" metrics >"$BENCH_TMP/floor.log" 2>&1 &
+pid=$!
+bench_track "$pid"
+for _ in $(seq 1 50); do curl -sf "http://127.0.0.1:$port/hello" >/dev/null 2>&1 && break; sleep 0.1; done
+stampede_against "stampede --event-loops 1 → Hummingbird (gateway set-up)" 1 "$pid" "http://127.0.0.1:$port" /hello
+kill "$pid"
+wait "$pid" 2>/dev/null || true
