@@ -13,7 +13,8 @@
 #        samples, busiest libraries and symbols (PROFILE_TOP=N of them, default 15); REDIS_CONFIG="name value ..." sets
 #        redis-server options (CONFIG SET) before the run, for experiments; LOOPS=N runs the generator's players on N
 #        event loops (`stampede run --event-loops N`, default 1: the generator shares the 2 cores with the target, and
-#        one loop costs it 10-15 % less CPU per ticket than two at these rates; see BENCHMARKS.md).
+#        one loop costs it 10-15 % less CPU per ticket than two at these rates; see BENCHMARKS.md); THREADS=N gives each
+#        service N event-loop threads (`local.sh up --threads N`, default 1).
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 
@@ -39,7 +40,7 @@ fi
 bench_require_adapter matchmaking
 # Matchmaking alone, as the issue measures it: no orchestrator, so a match is recorded rather than given a game server
 # process (the orchestrator starts about 28 a second here, which would bound this at about 280 tickets a second).
-"$target" up --bin "${TARGET_BIN:-$BENCH_ROOT/.build/release}" --workers "$workers" --mode "$mode" --no-orchestrator >"$BENCH_TMP/target.env"
+"$target" up --bin "${TARGET_BIN:-$BENCH_ROOT/.build/release}" --workers "$workers" --mode "$mode" --threads "${THREADS:-1}" --no-orchestrator >"$BENCH_TMP/target.env"
 # shellcheck disable=SC1091
 source "$BENCH_TMP/target.env"
 
