@@ -278,7 +278,7 @@ let package = Package(
                 "StampedeEngine", "StampedeDSL", "StampedeAdapters", "StampedeMetrics", "StampedePlan",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),
-                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"),
             ],
             path: "Tests/AdapterTests"
         ),

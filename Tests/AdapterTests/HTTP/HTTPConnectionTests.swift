@@ -48,3 +48,39 @@ struct HTTPConnectionTests {
         }
     }
 }
+
+/// A kept-alive connection the server closes just as it is reused.
+@Suite("http adapter: stale connections")
+struct HTTPStaleConnectionTests {
+    typealias Support = HTTPTestSupport
+
+    @Test("an idempotent request on a connection the server closed meanwhile is sent again on a new one")
+    func idempotentRequestIsRetried() async throws {
+        try await ClosingHTTPServer.run { server in
+            try await Support.withTarget(baseURL: server.baseURL, ["pool_size": .number(1)]) { target in
+                for _ in 0..<5 {
+                    let outcome = await Support.perform(target, "get", ["path": .string("/")])
+                    #expect(outcome.isOK, "\(outcome.status)")
+                }
+                #expect(server.stats.answered.load(ordering: .relaxed) == 5)
+                // Every reuse met a closed connection: 4 retries, each on a connection of its own.
+                #expect(server.stats.refused.load(ordering: .relaxed) == 4)
+                #expect(server.stats.connections.load(ordering: .relaxed) == 5)
+            }
+        }
+    }
+
+    @Test("a POST on a connection the server closed meanwhile fails: it is never sent twice")
+    func postIsNotRetried() async throws {
+        try await ClosingHTTPServer.run { server in
+            try await Support.withTarget(baseURL: server.baseURL, ["pool_size": .number(1)]) { target in
+                #expect(await Support.perform(target, "post", ["path": .string("/")]).isOK)
+                let second = await Support.perform(target, "post", ["path": .string("/")])
+                #expect(!second.isOK)
+                #expect(Support.message(second)?.contains("closed the connection") == true, "\(second.status)")
+                #expect(server.stats.answered.load(ordering: .relaxed) == 1)
+                #expect(server.stats.connections.load(ordering: .relaxed) == 1)
+            }
+        }
+    }
+}

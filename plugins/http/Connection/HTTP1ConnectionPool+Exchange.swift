@@ -6,13 +6,15 @@ extension HTTP1ConnectionPool {
     /// goes back to the pool (kept when `keepAlive` and the response allow it, closed otherwise).
     ///
     /// The head gets `host` (unless `headers` has one) and `content-length` (also `0` for a POST, PUT or PATCH
-    /// without a body).
+    /// without a body). An idempotent request (GET, HEAD, OPTIONS, TRACE, PUT, DELETE) that found its kept-alive
+    /// connection closed by the server before any byte of a response came is sent once more on another connection,
+    /// as browsers and Go's client do: servers close idle connections at any time, and that race is not a failure of
+    /// the request.
     /// - Throws: what leasing throws, or ``HTTP1ExchangeError``.
     func exchange(
         _ endpoint: HTTPEndpoint, method: String, target: String, headers: HTTPHeaders, body: ByteBuffer?,
         keeping: BodyKeeping, deadline: NIODeadline, keepAlive: Bool
     ) async throws -> CollectedResponse {
-        let connection = try await lease(endpoint, deadline: deadline)
         var head = HTTPRequestHead(version: .http1_1, method: HTTPMethod(rawValue: method), uri: target, headers: headers)
         if !head.headers.contains(name: "host") { head.headers.add(name: "host", value: endpoint.hostHeader) }
         if let body {
@@ -20,13 +22,32 @@ extension HTTP1ConnectionPool {
         } else if method == "POST" || method == "PUT" || method == "PATCH" {
             head.headers.add(name: "content-length", value: "0")
         }
-        do {
-            let response = try await connection.exchange(head: head, body: body, keeping: keeping, deadline: deadline)
-            release(connection, to: endpoint, reusable: keepAlive && response.head.isKeepAlive)
-            return response
-        } catch {
-            release(connection, to: endpoint, reusable: false)
-            throw error
+        var retried = false
+        while true {
+            let connection = try await lease(endpoint, deadline: deadline)
+            let reused = connection.wasUsed
+            do {
+                let response = try await connection.exchange(head: head, body: body, keeping: keeping, deadline: deadline)
+                release(connection, to: endpoint, reusable: keepAlive && response.head.isKeepAlive)
+                return response
+            } catch let error as HTTP1ExchangeError {
+                release(connection, to: endpoint, reusable: false)
+                guard !retried, reused, Self.closedBeforeResponse(error), Self.idempotent.contains(method),
+                      !Task.isCancelled, deadline > .now() else { throw error }
+                retried = true
+            } catch {
+                release(connection, to: endpoint, reusable: false)
+                throw error
+            }
         }
+    }
+
+    /// Methods that can be sent again without changing what the first attempt did (RFC 9110, 9.2.2).
+    static let idempotent: Set<String> = ["GET", "HEAD", "OPTIONS", "TRACE", "PUT", "DELETE"]
+
+    /// Whether the connection closed before any of the response arrived.
+    static func closedBeforeResponse(_ error: HTTP1ExchangeError) -> Bool {
+        guard case .closed = error.reason else { return false }
+        return error.head == nil && error.received == 0
     }
 }
