@@ -8,7 +8,8 @@ import StampedePluginAPI
 /// Redirects are followed (up to 5); every request carries `user-agent: stampede` unless the scenario sets one.
 /// An idempotent request (GET, HEAD, OPTIONS, TRACE, PUT, DELETE) that finds its kept-alive connection closed by the
 /// server before any of a response came is sent once more on another connection (servers close idle connections at
-/// any moment, as browsers and Go's client allow for); other methods are never sent twice.
+/// any moment, as browsers and Go's client allow for), and counted in `http_retries`; other methods are never sent
+/// twice.
 ///
 /// An action succeeds when the status is the expected one (by default any status below 400) and every check
 /// (`expect_body_contains`, `expect_json`) and every capture holds. Errors have stable kinds: `timeout`,
@@ -47,8 +48,16 @@ public struct HTTPAdapter: TargetAdapter {
                 parameters: [methodParameter] + requestParameters, captures: nil),
             shortcut("get"), shortcut("post"), shortcut("put"), shortcut("patch"), shortcut("delete"),
         ],
+        metrics: [
+            MetricDeclaration(
+                name: retriesMetric, kind: .counter,
+                summary: "Idempotent requests sent again because the server had closed their kept-alive connection."),
+        ],
         tags: ["status", "method"]
     )
+
+    /// The counter of requests sent again on a new connection.
+    static let retriesMetric = "http_retries"
 
     /// The methods the `request` action may use.
     static let methods = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"]

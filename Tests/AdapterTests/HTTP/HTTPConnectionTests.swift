@@ -54,14 +54,17 @@ struct HTTPConnectionTests {
 struct HTTPStaleConnectionTests {
     typealias Support = HTTPTestSupport
 
-    @Test("an idempotent request on a connection the server closed meanwhile is sent again on a new one")
+    @Test("an idempotent request on a connection the server closed meanwhile is sent again on a new one, and counted")
     func idempotentRequestIsRetried() async throws {
         try await ClosingHTTPServer.run { server in
             try await Support.withTarget(baseURL: server.baseURL, ["pool_size": .number(1)]) { target in
+                var retries: [Double] = []
                 for _ in 0..<5 {
                     let outcome = await Support.perform(target, "get", ["path": .string("/")])
                     #expect(outcome.isOK, "\(outcome.status)")
+                    retries.append(outcome.metrics.filter { $0.name == "http_retries" }.reduce(0) { $0 + $1.value })
                 }
+                #expect(retries == [0, 1, 1, 1, 1], "each retry is counted in http_retries")
                 #expect(server.stats.answered.load(ordering: .relaxed) == 5)
                 // Every reuse met a closed connection: 4 retries, each on a connection of its own.
                 #expect(server.stats.refused.load(ordering: .relaxed) == 4)

@@ -12,7 +12,7 @@ struct HTTPSettingsTests {
         #expect(declaration.config.map(\.name) == ["base_url", "pool_size", "timeout", "keep_alive", "headers"])
         #expect(declaration.config.first { $0.required }?.name == "base_url")
         #expect(declaration.tags == ["status", "method"])
-        #expect(declaration.metrics.isEmpty)
+        #expect(declaration.metrics.map(\.name) == ["http_retries"])
         for action in declaration.actions {
             #expect(action.captures == nil)
             #expect(action.parameters.first { $0.name == "path" }?.required == true)

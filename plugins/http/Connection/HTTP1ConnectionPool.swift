@@ -75,7 +75,8 @@ final class HTTP1ConnectionPool: Sendable {
             return connection
         case .open:
             do {
-                return try await HTTP1Connection.connect(to: endpoint, on: loop ?? group.next(), timeout: connectTimeout)
+                let left = Double((deadline - .now()).nanoseconds) / 1e9
+                return try await HTTP1Connection.connect(to: endpoint, on: loop ?? group.next(), timeout: max(0.001, min(connectTimeout, left)))
             } catch {
                 forfeit(endpoint)
                 throw error

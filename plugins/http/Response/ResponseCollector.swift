@@ -12,6 +12,8 @@ struct CollectedResponse: Sendable {
     /// The body bytes kept (all of them when a check or capture reads the body, a short excerpt when the status
     /// was not the expected one, none otherwise).
     var kept: ByteBuffer
+    /// Times the request was sent again because its kept-alive connection had been closed by the server.
+    var retries = 0
 }
 
 /// Receives one response from AsyncHTTPClient, counting body bytes and keeping only those something will read.

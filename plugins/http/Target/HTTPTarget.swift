@@ -66,16 +66,23 @@ struct HTTPTarget: ActionTarget {
         let code = Int(response.head.status.code)
         tags["status"] = String(code)
         let bytesIn = Self.headBytes(response.head) + response.received
-        guard expectations.accepts(status: code) else {
-            return expectations.statusFailure(response.head.status, body: response.kept)
-                .outcome(bytesIn: bytesIn, bytesOut: prepared.bytesOut, tags: tags)
+        let bytesOut = prepared.bytesOut * (1 + response.retries)
+        var outcome: ActionOutcome
+        if !expectations.accepts(status: code) {
+            outcome = expectations.statusFailure(response.head.status, body: response.kept)
+                .outcome(bytesIn: bytesIn, bytesOut: bytesOut, tags: tags)
+        } else {
+            do {
+                let captured = try expectations.evaluate(status: code, headers: response.head.headers, body: response.kept)
+                outcome = ActionOutcome(status: .ok, bytesIn: bytesIn, bytesOut: bytesOut, captured: captured, tags: tags)
+            } catch {
+                outcome = error.outcome(bytesIn: bytesIn, bytesOut: bytesOut, tags: tags)
+            }
         }
-        do {
-            let captured = try expectations.evaluate(status: code, headers: response.head.headers, body: response.kept)
-            return ActionOutcome(status: .ok, bytesIn: bytesIn, bytesOut: prepared.bytesOut, captured: captured, tags: tags)
-        } catch {
-            return error.outcome(bytesIn: bytesIn, bytesOut: prepared.bytesOut, tags: tags)
+        if response.retries > 0 {
+            outcome.metrics.append(MetricSample(name: HTTPAdapter.retriesMetric, value: Double(response.retries)))
         }
+        return outcome
     }
 
     /// Seconds as a NIO time amount.
