@@ -50,7 +50,7 @@ struct RunCommand: AsyncParsableCommand {
     @Option(
         name: .long,
         help: ArgumentHelp(
-            "Event-loop threads the players run on (default: one per core). Fewer cost less CPU per request when the target shares the machine; one caps the load generator at one core.",
+            "Event-loop threads the players (and their HTTP and WebSocket connections) run on (default: one per core). Fewer cost less CPU per request when the target shares the machine. Redis connections keep a thread each.",
             valueName: "N"))
     var eventLoops: Int?
 

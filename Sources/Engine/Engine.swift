@@ -20,7 +20,8 @@ public struct EngineOptions: Sendable {
     public var playersOnEventLoops = true
     /// How many of SwiftNIO's event loops players run on (nil: all of them, one per core; at most
     /// ``Engine/availableEventLoops``). Fewer loops cost less CPU per request at moderate rates when the target shares
-    /// the machine (fewer threads woken per arrival); one loop caps the generator at one core.
+    /// the machine (fewer threads woken per arrival). HTTP and WebSocket connections open on their player's loop;
+    /// the `redis` adapter's connections keep a thread each.
     public var eventLoops: Int?
     /// Values for `{{ env.NAME }}`.
     public var environment: [String: String] = ProcessInfo.processInfo.environment

@@ -22,7 +22,7 @@ struct EngineLoopTests {
         return LoopAdapter.kept.withLock { $0[key] ?? [] }
     }
 
-    @Test("--event-loops 1: every player runs on the same event loop")
+    @Test("--event-loops 1: every player runs on the same event loop", .enabled(if: Engine.availableEventLoops > 1))
     func oneLoop() async throws {
         let seen = try await loops(of: "one-\(UUID().uuidString)", limit: 1)
         #expect(seen.count == 40)

@@ -3,6 +3,7 @@ import HTTPTypes
 import HummingbirdWSClient
 import Logging
 import NIOCore
+import NIOPosix
 import Synchronization
 
 /// One player's match over the game's WebSocket (through the orchestrator's proxy): connects with the player's
@@ -37,7 +38,11 @@ struct GamePlay: Sendable {
         let outcome: GameReport.Ending = await withTaskGroup(of: GameReport.Ending?.self) { group in
             group.addTask {
                 do {
-                    _ = try await WebSocketClient.connect(url: url, configuration: frozen, logger: Self.logger) { inbound, outbound, _ in
+                    // On the player's event loop (a child task keeps its executor preference), as its HTTP requests are.
+                    let group: any EventLoopGroup = MultiThreadedEventLoopGroup.currentEventLoop ?? MultiThreadedEventLoopGroup.singleton
+                    _ = try await WebSocketClient.connect(
+                        url: url, configuration: frozen, eventLoopGroup: group, logger: Self.logger
+                    ) { inbound, outbound, _ in
                         tally.opened()
                         try await Self.play(inbound: inbound, outbound: outbound, inputRate: inputRate, tally: tally)
                     }

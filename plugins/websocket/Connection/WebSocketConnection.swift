@@ -2,6 +2,7 @@ import HTTPTypes
 import HummingbirdWSClient
 import Logging
 import NIOCore
+import NIOPosix
 import NIOWebSocket
 import Synchronization
 
@@ -74,7 +75,9 @@ final class WebSocketConnection: Sendable {
         )
         configuration.ignoreUncleanSSLShutdownErrors = true
         let frozen = configuration
-        connection.started(Task { await connection.run(configuration: frozen) })
+        // The connection's channel lives on the opening player's event loop (its own task does not run there).
+        let group: any EventLoopGroup = MultiThreadedEventLoopGroup.currentEventLoop ?? MultiThreadedEventLoopGroup.singleton
+        connection.started(Task { await connection.run(configuration: frozen, on: group) })
 
         let opening = await connection.opening.value(until: .now + timeout)
             ?? (connection.opening.decide(.abandoned) ? nil : connection.opening.current)
@@ -149,10 +152,12 @@ final class WebSocketConnection: Sendable {
     }
 
     /// The connection's task: connects, serves the connection until it ends, then records why it ended.
-    private func run(configuration: WebSocketClientConfiguration) async {
+    private func run(configuration: WebSocketClientConfiguration, on group: any EventLoopGroup) async {
         let end: WebSocketFailure
         do {
-            let closeFrame = try await WebSocketClient.connect(url: url, configuration: configuration, logger: Self.logger) {
+            let closeFrame = try await WebSocketClient.connect(
+                url: url, configuration: configuration, eventLoopGroup: group, logger: Self.logger
+            ) {
                 inbound, outbound, _ in
                 try await self.serve(inbound: inbound, outbound: outbound)
             }
