@@ -10,7 +10,8 @@
 #    middleware) and nginx.
 # Prints requests, the generator's CPU per request (/usr/bin/time) and the server's (/proc), each run SECONDS long.
 #
-# Usage: scripts/bench/open-floor.sh [RATE] [SECONDS]    (default 5000 15)
+# Usage: scripts/bench/open-floor.sh [RATE] [SECONDS]    (default 5000 15; RATE a multiple of 100, hey's 100 workers
+#        each sending RATE/100 a second)
 # Env:   BENCH_SKIP_BUILD=1 reuses the release builds.
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
@@ -18,11 +19,18 @@ bench_traps
 
 rate=${1:-5000}
 seconds=${2:-15}
+[[ "$rate" =~ ^[0-9]+$ && "$rate" -ge 100 && $((rate % 100)) -eq 0 ]] \
+    || { echo "error: RATE must be a multiple of 100 (hey's 100 workers each send RATE/100 a second), not '$rate'" >&2; exit 2; }
+[[ "$seconds" =~ ^[0-9]+$ && "$seconds" -ge 1 ]] || { echo "error: SECONDS must be a whole number of seconds, not '$seconds'" >&2; exit 2; }
 bench_apt nginx-light:nginx hey:hey curl:curl
 bench_build
 if [[ "${BENCH_SKIP_BUILD:-0}" != 1 ]]; then
     echo "== swift build -c release --product stampede-hummingbird-floor" >&2
-    (cd "$BENCH_ROOT" && swift build -c release --product stampede-hummingbird-floor 2>&1 | grep -E "error|warning: " | tail -5) >&2 || true
+    if ! (cd "$BENCH_ROOT" && swift build -c release --product stampede-hummingbird-floor >"$BENCH_TMP/build.log" 2>&1); then
+        echo "error: the build failed:" >&2
+        tail -20 "$BENCH_TMP/build.log" >&2
+        exit 1
+    fi
 fi
 floor="$BENCH_ROOT/.build/release/stampede-hummingbird-floor"
 [[ -x "$floor" ]] || { echo "error: no $floor after the build" >&2; exit 1; }
@@ -56,11 +64,16 @@ behaviours:
 load:
   arrivals: { model: open, arrivals: even, rate: $rate/s, max_in_flight: 50000 }
 YAML
-    local before after
+    local before after code=0
+    rm -f "$results" "$results.cpu"
     before=$(bench_cpu_ticks "$pid")
-    bench_stampede $((seconds + 60)) "$results" "$scenario" --event-loops "$loops" || true
+    bench_stampede $((seconds + 60)) "$results" "$scenario" --event-loops "$loops" || code=$?
     after=$(bench_cpu_ticks "$pid")
-    [[ -s "$results" ]] || { echo "error: stampede wrote no results:" >&2; tail -20 "$results.log" >&2; exit 1; }
+    if [[ ! -s "$results" || "$code" == 64 || "$code" == 104 ]]; then
+        echo "error: stampede wrote no results (exit $code):" >&2
+        tail -20 "$results.log" >&2
+        exit 1
+    fi
     row "$name" "$(bench_json "$results" 'int(total("requests") - total("errors"))')" "$results.cpu" "$((after - before))"
 }
 
@@ -70,7 +83,7 @@ echo "|---|---:|---:|---:|"
 bench_start_nginx off
 worker=$(pgrep -P "$BENCH_NGINX_PID" | head -1)   # the worker serves; the master only supervises
 curl -fsS -o /dev/null "$NGINX_URL/hello.txt"
-for loops in 1 2; do
+for loops in 1 $( (( $(nproc) > 1 )) && echo 2); do   # two only where there are two cores
     stampede_against "stampede --event-loops $loops → nginx" "$loops" "$worker" "$NGINX_URL" /hello.txt
 done
 workers=100
@@ -85,7 +98,12 @@ port=$(bench_free_port)
 "$floor" "$port" metrics >"$BENCH_TMP/floor.log" 2>&1 &
 pid=$!
 bench_track "$pid"
-for _ in $(seq 1 50); do curl -sf "http://127.0.0.1:$port/hello" >/dev/null 2>&1 && break; sleep 0.1; done
+ready=0
+for _ in $(seq 1 50); do
+    if curl -sf "http://127.0.0.1:$port/hello" >/dev/null 2>&1; then ready=1; break; fi
+    sleep 0.1
+done
+[[ "$ready" == 1 ]] || { echo "error: the Hummingbird floor server did not answer:" >&2; tail -20 "$BENCH_TMP/floor.log" >&2; exit 1; }
 stampede_against "stampede --event-loops 1 → Hummingbird (gateway set-up)" 1 "$pid" "http://127.0.0.1:$port" /hello
-kill "$pid"
+kill "$pid" 2>/dev/null || true
 wait "$pid" 2>/dev/null || true
