@@ -6,10 +6,10 @@ import StampedePluginAPI
 /// Each action sends one request and reads the whole response body, at most 16 MiB: a larger body fails the
 /// action with kind `http`. The timeout covers the whole exchange (connecting, sending, the head, the body).
 /// Redirects are followed (up to 5); every request carries `user-agent: stampede` unless the scenario sets one.
-/// An idempotent request (GET, HEAD, OPTIONS, TRACE, PUT, DELETE) that finds its kept-alive connection closed by the
-/// server before any of a response came is sent once more on another connection (servers close idle connections at
-/// any moment, as browsers and Go's client allow for), and counted in `http_retries`; other methods are never sent
-/// twice.
+/// An idempotent request (GET, HEAD, OPTIONS, TRACE, PUT, DELETE) that finds its kept-alive connection closed or
+/// reset by the server before any of a response came is sent again on the next connection, for as long as that
+/// connection is a kept-alive one too (servers close idle connections at any moment; Go's client does the same), and
+/// each resend is counted in `http_retries`; other methods are never sent twice.
 ///
 /// An action succeeds when the status is the expected one (by default any status below 400) and every check
 /// (`expect_body_contains`, `expect_json`) and every capture holds. Errors have stable kinds: `timeout`,
@@ -39,7 +39,7 @@ public struct HTTPAdapter: TargetAdapter {
                 summary: "How long a whole request may take, body included (default 30s)."),
             ParameterDeclaration(
                 name: "keep_alive", type: .boolean,
-                summary: "Whether connections are reused between requests (default true); an idempotent request whose reused connection the server had closed is sent again once."),
+                summary: "Whether connections are reused between requests (default true); an idempotent request whose reused connection the server had closed is sent again (counted in http_retries)."),
             ParameterDeclaration(name: "headers", type: .stringMap, summary: "Headers sent with every request."),
         ],
         actions: [

@@ -1,7 +1,6 @@
 import NIOCore
 import NIOHTTP1
 import NIOPosix
-import Synchronization
 
 /// One plain (`http://`) HTTP/1.1 connection on a SwiftNIO channel: request encoder, response decoder and an
 /// ``HTTP1ClientHandler`` that runs one exchange at a time.
@@ -12,8 +11,6 @@ import Synchronization
 final class HTTP1Connection: Sendable {
     /// The channel.
     let channel: any Channel
-    /// Exchanges completed on this connection.
-    private let completed = Atomic<Int>(0)
 
     private init(channel: any Channel) {
         self.channel = channel
@@ -21,9 +18,6 @@ final class HTTP1Connection: Sendable {
 
     /// Whether the connection is still open (a closed one is never reused).
     var isOpen: Bool { channel.isActive }
-
-    /// Whether an exchange has completed on it before: the server may have closed it as idle meanwhile.
-    var wasUsed: Bool { completed.load(ordering: .relaxed) > 0 }
 
     /// Connects to `endpoint` on `loop`, giving up after `timeout` seconds.
     /// - Throws: what SwiftNIO throws when the connection cannot be made (refused, unreachable, timeout).
@@ -51,7 +45,7 @@ final class HTTP1Connection: Sendable {
     /// - Throws: ``HTTP1ExchangeError``.
     func exchange(head: HTTPRequestHead, body: ByteBuffer?, keeping: BodyKeeping, deadline: NIODeadline) async throws -> CollectedResponse {
         let channel = self.channel
-        let response = try await withTaskCancellationHandler {
+        return try await withTaskCancellationHandler {
             try await withCheckedThrowingContinuation { continuation in
                 channel.writeAndFlush(
                     HTTP1Exchange(head: head, body: body, keeping: keeping, deadline: deadline, continuation: continuation),
@@ -60,8 +54,6 @@ final class HTTP1Connection: Sendable {
         } onCancel: {
             channel.close(promise: nil)
         }
-        completed.wrappingAdd(1, ordering: .relaxed)
-        return response
     }
 
     /// Closes the connection.

@@ -30,8 +30,7 @@ extension HTTP1ConnectionPool {
         }
         var retries = 0
         while true {
-            let connection = try await lease(endpoint, deadline: deadline)
-            let reused = connection.wasUsed
+            let (connection, reused) = try await lease(endpoint, deadline: deadline)
             do {
                 var response = try await connection.exchange(head: head, body: body, keeping: keeping, deadline: deadline)
                 release(connection, to: endpoint, reusable: keepAlive && response.head.isKeepAlive)

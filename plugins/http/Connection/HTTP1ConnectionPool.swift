@@ -56,9 +56,10 @@ final class HTTP1ConnectionPool: Sendable {
         self.group = group
     }
 
-    /// A connection to `endpoint`, idle or new, by `deadline`; give it back with ``release(_:to:reusable:)``.
+    /// A connection to `endpoint`, idle or new, by `deadline`, and whether it is a kept-alive one that served an
+    /// earlier request (only those go idle); give it back with ``release(_:to:reusable:)``.
     /// - Throws: ``HTTP1ExchangeError`` (timeout) when none came in time, or what connecting throws.
-    func lease(_ endpoint: HTTPEndpoint, deadline: NIODeadline) async throws -> HTTP1Connection {
+    func lease(_ endpoint: HTTPEndpoint, deadline: NIODeadline) async throws -> (connection: HTTP1Connection, reused: Bool) {
         let loop = MultiThreadedEventLoopGroup.currentEventLoop
         let immediate: Grant? = try state.withLock { state in
             guard !state.closed else { throw HTTP1ExchangeError(reason: .closed, received: 0) }
@@ -72,11 +73,13 @@ final class HTTP1ConnectionPool: Sendable {
         }
         switch grant {
         case .use(let connection):
-            return connection
+            return (connection, true)
         case .open:
             do {
                 let left = Double((deadline - .now()).nanoseconds) / 1e9
-                return try await HTTP1Connection.connect(to: endpoint, on: loop ?? group.next(), timeout: max(0.001, min(connectTimeout, left)))
+                let connection = try await HTTP1Connection.connect(
+                    to: endpoint, on: loop ?? group.next(), timeout: max(0.001, min(connectTimeout, left)))
+                return (connection, false)
             } catch {
                 forfeit(endpoint)
                 throw error
