@@ -153,9 +153,6 @@ public final class Engine: Sendable {
     /// How many event loops players can run on (``EngineOptions/eventLoops`` at most): one per core.
     public static var availableEventLoops: Int { PlayerExecutors.available }
 
-    /// How many event loops this run's players use (0 when they run on Swift's cooperative pool).
-    public var eventLoopsUsed: Int { executors.count }
-
     /// The measurements so far (merging the recorder's shards).
     public func snapshot() -> MetricsStore { recorder.snapshot() }
 

@@ -17,7 +17,6 @@ enum EngineHarness {
         var registry = try BuiltinAdapters.registry()
         try registry.register(StallAdapter.self)
         try registry.register(RecordAdapter.self)
-        try registry.register(LoopAdapter.self)
         return registry
     }
 
@@ -93,7 +92,8 @@ struct StallTarget: ActionTarget {
     }
 }
 
-/// A test adapter whose `record` action keeps the rendered `value` parameter, by `key`, for the test to read.
+/// A test adapter whose `record` action keeps the rendered `value` parameter, and the event loop it ran on (nil off
+/// the loops), by `key`, for the test to read.
 struct RecordAdapter: TargetAdapter {
     static let declaration = AdapterDeclaration(
         name: "record",
@@ -105,6 +105,7 @@ struct RecordAdapter: TargetAdapter {
     )
 
     static let kept = Mutex<[String: [String]]>([:])
+    static let loops = Mutex<[String: [ObjectIdentifier?]]>([:])
 
     static func makeTarget(_ config: TargetConfig) throws -> any ActionTarget { RecordTarget() }
 }
@@ -114,29 +115,8 @@ struct RecordTarget: ActionTarget {
         let key = request.string("key") ?? ""
         let value = request.string("value") ?? ""
         RecordAdapter.kept.withLock { $0[key, default: []].append(value) }
-        return .ok()
-    }
-}
-
-/// A test adapter whose `where` action keeps which event loop it ran on (nil off the loops), by its `key`.
-struct LoopAdapter: TargetAdapter {
-    static let declaration = AdapterDeclaration(
-        name: "loop",
-        summary: "Keeps the event loop each action runs on.",
-        actions: [ActionDeclaration(name: "where", summary: "Keeps the current event loop under `key`.", parameters: [
-            ParameterDeclaration(name: "key", type: .string, required: true, summary: "Where to keep it."),
-        ])]
-    )
-
-    static let kept = Mutex<[String: [ObjectIdentifier?]]>([:])
-
-    static func makeTarget(_ config: TargetConfig) throws -> any ActionTarget { LoopTarget() }
-}
-
-struct LoopTarget: ActionTarget {
-    func perform(_ request: ActionRequest, session: any PlayerSession) async -> ActionOutcome {
         let loop = MultiThreadedEventLoopGroup.currentEventLoop.map { ObjectIdentifier($0) }
-        LoopAdapter.kept.withLock { $0[request.string("key") ?? "", default: []].append(loop) }
+        RecordAdapter.loops.withLock { $0[key, default: []].append(loop) }
         return .ok()
     }
 }

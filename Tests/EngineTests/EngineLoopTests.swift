@@ -11,15 +11,15 @@ struct EngineLoopTests {
             name: loops
             duration: 1s
             targets:
-              probe: { adapter: loop }
+              probe: { adapter: record }
             behaviours:
               b:
                 states:
-                  a: { action: probe.where, with: { key: \(key) } }
+                  a: { action: probe.record, with: { key: \(key), value: "{{ player.id }}" } }
             load:
               l: { model: open, rate: 40/s }
             """, options: options)
-        return LoopAdapter.kept.withLock { $0[key] ?? [] }
+        return RecordAdapter.loops.withLock { $0[key] ?? [] }
     }
 
     @Test("--event-loops 1: every player runs on the same event loop", .enabled(if: Engine.availableEventLoops > 1))

@@ -29,9 +29,6 @@ struct PlayerExecutors: Sendable {
         executors = loops.prefix(max(1, min(limit ?? loops.count, loops.count))).map { EventLoopTaskExecutor(loop: $0) }
     }
 
-    /// How many loops players run on (0 on the cooperative pool).
-    var count: Int { executors.count }
-
     /// The executor of player `id`, or `nil` for the cooperative pool.
     func executor(for id: Int) -> (any TaskExecutor)? {
         executors.isEmpty ? nil : executors[id % executors.count]
