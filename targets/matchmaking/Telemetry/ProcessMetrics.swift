@@ -69,9 +69,12 @@ public struct ProcessStat: Sendable {
     /// The figures of process `pid` (nil: the running process); nil where its `stat` file cannot be read or parsed.
     public static func current(pid: Int32? = nil) -> ProcessStat? {
         guard let text = readProcFile("/proc/\(pid.map(String.init) ?? "self")/stat") else { return nil }
-        return parse(stat: text, bootTime: readProcFile("/proc/stat").flatMap(bootTime(in:)),
+        return parse(stat: text, bootTime: systemBootTime,
                      ticksPerSecond: Double(sysconf(Int32(_SC_CLK_TCK))), pageSize: sysconf(Int32(_SC_PAGESIZE)))
     }
+
+    /// The machine's boot time (seconds since the Unix epoch), read from `/proc/stat` once: it does not change.
+    private static let systemBootTime: Double? = readProcFile("/proc/stat").flatMap(bootTime(in:))
 
     /// Parses a `/proc/PID/stat` line. The command name (field 2) is in parentheses and may hold spaces and
     /// parentheses itself, so the fields are counted from its last `)`: utime and stime are fields 14 and 15,
