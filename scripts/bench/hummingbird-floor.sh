@@ -14,13 +14,8 @@ bench_traps
 
 connections=${1:-300}
 seconds=${2:-10}
-bench_apt wrk:wrk nginx-light:nginx
-if [[ "${BENCH_SKIP_BUILD:-0}" != 1 ]]; then
-    echo "== swift build -c release --product stampede-hummingbird-floor" >&2
-    (cd "$BENCH_ROOT" && swift build -c release --product stampede-hummingbird-floor 2>&1 | grep -E "error|warning: " | tail -5) >&2 || true
-fi
-floor="$BENCH_ROOT/.build/release/stampede-hummingbird-floor"
-[[ -x "$floor" ]] || { echo "error: no $floor after the build" >&2; exit 1; }
+bench_apt wrk:wrk nginx-light:nginx curl:curl
+bench_build_products stampede-hummingbird-floor
 
 # measure NAME PID URL: wrk against URL; prints a table row with the CPU per request of PID.
 measure() {
@@ -41,14 +36,9 @@ echo "== GET /hello, wrk -t1 -c$connections, ${seconds}s each (after a 2 s warm-
 echo "| server | requests/s | server CPU per request |"
 echo "|---|---:|---:|"
 for variant in plain loop lazylog metrics; do
-    port=$(bench_free_port)
-    "$floor" "$port" "$variant" >"$BENCH_TMP/$variant.log" 2>&1 &
-    pid=$!
-    bench_track "$pid"
-    for _ in $(seq 1 50); do curl -sf "http://127.0.0.1:$port/hello" >/dev/null 2>&1 && break; sleep 0.1; done
-    measure "Hummingbird, $variant" "$pid" "http://127.0.0.1:$port/hello"
-    kill "$pid"
-    wait "$pid" 2>/dev/null || true
+    bench_start_floor "$variant"
+    measure "Hummingbird, $variant" "$FLOOR_PID" "$FLOOR_URL/hello"
+    bench_stop_floor
 done
 bench_start_nginx off
 worker=$(pgrep -P "$BENCH_NGINX_PID" | head -1)   # the worker serves; the master only supervises

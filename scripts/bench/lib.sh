@@ -76,6 +76,48 @@ bench_build() {
     [[ -x "$STAMPEDE" ]] || { echo "error: no $STAMPEDE after the build" >&2; exit 1; }
 }
 
+# bench_build_products PRODUCT...: builds release products other than stampede (skipped with BENCH_SKIP_BUILD=1);
+# a failed build stops the script with the build's last lines.
+bench_build_products() {
+    [[ "${BENCH_SKIP_BUILD:-0}" == 1 ]] && return 0
+    local product
+    for product in "$@"; do
+        echo "== swift build -c release --product $product" >&2
+        if ! (cd "$BENCH_ROOT" && swift build -c release --product "$product" >"$BENCH_TMP/build-$product.log" 2>&1); then
+            echo "error: building $product failed:" >&2
+            tail -20 "$BENCH_TMP/build-$product.log" >&2
+            exit 1
+        fi
+        [[ -x "$BENCH_ROOT/.build/release/$product" ]] || { echo "error: no .build/release/$product after the build" >&2; exit 1; }
+    done
+}
+
+# bench_start_floor VARIANT: starts `stampede-hummingbird-floor` (one route, GET /hello) in VARIANT on a free loopback
+# port and waits until it answers. Sets FLOOR_PID and FLOOR_URL (`http://127.0.0.1:PORT`); stop it with
+# bench_stop_floor.
+bench_start_floor() {
+    local variant=$1 port tries
+    port=$(bench_free_port)
+    "$BENCH_ROOT/.build/release/stampede-hummingbird-floor" "$port" "$variant" >"$BENCH_TMP/floor-$variant.log" 2>&1 &
+    FLOOR_PID=$!
+    bench_track "$FLOOR_PID"
+    FLOOR_URL="http://127.0.0.1:$port"
+    for tries in $(seq 1 50); do
+        curl -sf "$FLOOR_URL/hello" >/dev/null 2>&1 && return 0
+        kill -0 "$FLOOR_PID" 2>/dev/null || break
+        sleep 0.1
+    done
+    echo "error: the Hummingbird floor server ($variant) did not answer:" >&2
+    tail -20 "$BENCH_TMP/floor-$variant.log" >&2
+    exit 1
+}
+
+# bench_stop_floor: stops the server bench_start_floor started (if it still runs).
+bench_stop_floor() {
+    kill "$FLOOR_PID" 2>/dev/null || true
+    wait "$FLOOR_PID" 2>/dev/null || true
+}
+
 # bench_require_adapter NAME: fails unless `stampede adapters` lists NAME.
 bench_require_adapter() {
     local listing

@@ -24,16 +24,7 @@ seconds=${2:-15}
 [[ "$seconds" =~ ^[0-9]+$ && "$seconds" -ge 1 ]] || { echo "error: SECONDS must be a whole number of seconds, not '$seconds'" >&2; exit 2; }
 bench_apt nginx-light:nginx hey:hey curl:curl
 bench_build
-if [[ "${BENCH_SKIP_BUILD:-0}" != 1 ]]; then
-    echo "== swift build -c release --product stampede-hummingbird-floor" >&2
-    if ! (cd "$BENCH_ROOT" && swift build -c release --product stampede-hummingbird-floor >"$BENCH_TMP/build.log" 2>&1); then
-        echo "error: the build failed:" >&2
-        tail -20 "$BENCH_TMP/build.log" >&2
-        exit 1
-    fi
-fi
-floor="$BENCH_ROOT/.build/release/stampede-hummingbird-floor"
-[[ -x "$floor" ]] || { echo "error: no $floor after the build" >&2; exit 1; }
+bench_build_products stampede-hummingbird-floor
 bench_require_adapter http
 hz=$(getconf CLK_TCK)
 
@@ -94,16 +85,6 @@ row "hey -c $workers -q $((rate / workers)) (peer) → nginx" "$(awk '/\[200\]/ 
     "$BENCH_TMP/hey.cpu" "$((after - before))"
 bench_stop_nginx
 
-port=$(bench_free_port)
-"$floor" "$port" metrics >"$BENCH_TMP/floor.log" 2>&1 &
-pid=$!
-bench_track "$pid"
-ready=0
-for _ in $(seq 1 50); do
-    if curl -sf "http://127.0.0.1:$port/hello" >/dev/null 2>&1; then ready=1; break; fi
-    sleep 0.1
-done
-[[ "$ready" == 1 ]] || { echo "error: the Hummingbird floor server did not answer:" >&2; tail -20 "$BENCH_TMP/floor.log" >&2; exit 1; }
-stampede_against "stampede --event-loops 1 → Hummingbird (gateway set-up)" 1 "$pid" "http://127.0.0.1:$port" /hello
-kill "$pid" 2>/dev/null || true
-wait "$pid" 2>/dev/null || true
+bench_start_floor metrics
+stampede_against "stampede --event-loops 1 → Hummingbird (gateway set-up)" 1 "$FLOOR_PID" "$FLOOR_URL" /hello
+bench_stop_floor

@@ -13,7 +13,7 @@
 #        samples, busiest libraries and symbols (PROFILE_TOP=N of them, default 15); REDIS_CONFIG="name value ..." sets
 #        redis-server options (CONFIG SET) before the run, for experiments; LOOPS=N runs the generator's players on N
 #        event loops (`stampede run --event-loops N`, default 1: the generator shares the 2 cores with the target, and
-#        one loop costs it 10-15 % less CPU per ticket than two at these rates; see BENCHMARKS.md); THREADS=N gives each
+#        one loop costs it 7-14 % less CPU per ticket than two at these rates; see BENCHMARKS.md); THREADS=N gives each
 #        service N event-loop threads (`local.sh up --threads N`, default 1).
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
@@ -32,11 +32,7 @@ trap 'exit 130' INT
 trap 'exit 143' TERM
 
 bench_build
-if [[ "${BENCH_SKIP_BUILD:-0}" != 1 ]]; then
-    echo "== swift build -c release (target executables)" >&2
-    (cd "$BENCH_ROOT" && swift build -c release --product matchmaking-gateway 2>&1 | grep -E "error|warning: " | tail -5) >&2
-    (cd "$BENCH_ROOT" && swift build -c release --product matchmaking-matchmaker 2>&1 | grep -E "error|warning: " | tail -5) >&2
-fi
+bench_build_products matchmaking-gateway matchmaking-matchmaker
 bench_require_adapter matchmaking
 # Matchmaking alone, as the issue measures it: no orchestrator, so a match is recorded rather than given a game server
 # process (the orchestrator starts about 28 a second here, which would bound this at about 280 tickets a second).
